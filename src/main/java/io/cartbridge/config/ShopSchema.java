@@ -1,0 +1,52 @@
+package io.cartbridge.config;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Tells which OpenCart version a database holds, from the shape of its tables. */
+public final class ShopSchema {
+
+    private ShopSchema() {
+    }
+
+    /**
+     * The version to use: the configured one, or, for {@code auto}, the one the schema shows.
+     * Only the 3.0 line is read today; 4.x schemas are refused with a clear message.
+     */
+    public static String version(String configured, DataSource shop, String prefix) {
+        String version = configured == null || configured.isBlank() || configured.equals("auto")
+                ? detect(shop, prefix) : configured.trim();
+        if (!version.equals("3.0")) {
+            throw new IllegalStateException("OpenCart " + version + " is not supported yet;"
+                    + " this release reads OpenCart 3.0 (setting opencart.version)");
+        }
+        return version;
+    }
+
+    static String detect(DataSource shop, String prefix) {
+        try (Connection connection = shop.getConnection()) {
+            if (!hasColumn(connection, prefix + "setting", "key")) {
+                throw new IllegalStateException("No OpenCart tables with prefix '" + prefix
+                        + "' in " + connection.getCatalog() + ": check opencart.db.url and"
+                        + " opencart.table-prefix");
+            }
+            if (hasColumn(connection, prefix + "seo_url", "query")) {
+                return "3.0";
+            }
+            return hasColumn(connection, prefix + "cart", "api_id") ? "4.0" : "4.1";
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the shop schema: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasColumn(Connection connection, String table, String column)
+            throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        try (ResultSet columns = meta.getColumns(connection.getCatalog(), null, table, column)) {
+            return columns.next();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.cartbridge.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cartbridge.ops.Masking;
+import io.cartbridge.sendpulse.Failure;
+import io.cartbridge.sendpulse.FailureClassifier;
+import io.cartbridge.sendpulse.RejectedException;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the delivery route: claim the item in the ledger, shape the request, check
+ * SendPulse's answer, and record the outcome as sent or failed.
+ */
+public final class Deliveries {
+
+    /** Exchange property: the item being delivered. */
+    public static final String DELIVERY = "CartbridgeDelivery";
+    /** Exchange property: whether this exchange holds the item's claim. */
+    public static final String CLAIMED = "CartbridgeClaimed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DeliveryLedger ledger;
+    private final ErrorStore errors;
+    private final FailureClassifier classifier;
+    private final DryRunWriter dryRun;
+
+    public Deliveries(DeliveryLedger ledger, ErrorStore errors, FailureClassifier classifier,
+                      DryRunWriter dryRun) {
+        this.ledger = ledger;
+        this.errors = errors;
+        this.classifier = classifier;
+        this.dryRun = dryRun;
+    }
+
+    /**
+     * Claims the item. When the ledger cannot be reached the item stays unclaimed and is
+     * counted as failed, so the next poll finds it again.
+     */
+    public void claim(Exchange exchange) {
+        Delivery delivery = exchange.getMessage().getBody(Delivery.class);
+        exchange.setProperty(DELIVERY, delivery);
+        exchange.setProperty(CLAIMED, false);
+        try {
+            if (ledger.claim(delivery.key(), delivery.kind().keyPrefix(), hash(delivery))) {
+                exchange.setProperty(CLAIMED, true);
+            } else {
+                delivery.run().skipped("claimed by another poll");
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{} not sent, the ledger is out of reach: {}", delivery.key(),
+                    e.getMessage());
+            delivery.run().unrecorded(delivery.position());
+        }
+    }
+
+    /** Sets the exact body and only the headers SendPulse needs. */
+    public void prepare(Exchange exchange) {
+        Delivery delivery = exchange.getProperty(DELIVERY, Delivery.class);
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
+        exchange.getMessage().setHeader("Accept", "application/json");
+        exchange.getMessage().setBody(delivery.body());
+        exchange.setProperty("CartbridgePath", delivery.path());
+    }
+
+    /** A 2xx answer with {@code "result": false} is a refusal, not a success. */
+    public void checkAnswer(Exchange exchange) {
+        String body = exchange.getMessage().getBody(String.class);
+        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200,
+                Integer.class);
+        if (body != null && !body.isBlank()) {
+            try {
+                JsonNode json = JSON.readTree(body);
+                if (json != null && json.path("result").isBoolean()
+                        && !json.path("result").asBoolean()) {
+                    throw new RejectedException(status, body);
+                }
+            } catch (IOException notJson) {
+                LOG.debug("SendPulse answered a non-JSON body with HTTP {}", status);
+            }
+        }
+    }
+
+    public void sent(Exchange exchange) {
+        Delivery delivery = exchange.getProperty(DELIVERY, Delivery.class);
+        try {
+            ledger.markSent(delivery.key());
+        } catch (RuntimeException e) {
+            LOG.error("{} was accepted by SendPulse but the ledger could not record it; it may"
+                    + " be sent again after the claim lease: {}", delivery.key(), e.getMessage());
+        }
+        delivery.run().sent();
+        LOG.debug("Sent {} to {}", delivery.key(), delivery.path());
+    }
+
+    /**
+     * Keeps a failed item in the error store. When that is impossible the claim is given up,
+     * so that the next poll finds the item again.
+     */
+    public void failed(Exchange exchange) {
+        Delivery delivery = exchange.getProperty(DELIVERY, Delivery.class);
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Failure failure = classifier.describe(error);
+        int attempts = exchange.getProperty(FailureClassifier.ATTEMPTS, 1, Integer.class);
+        try {
+            errors.record(delivery, "POST " + delivery.path(), failure, attempts);
+            delivery.run().failed();
+            LOG.error("{} ({}) failed after {} attempt(s) and is in the error store: HTTP {} {}",
+                    delivery.key(), Masking.email(delivery.email()), attempts,
+                    failure.httpStatus() == null ? "-" : failure.httpStatus(), failure.message());
+        } catch (RuntimeException e) {
+            LOG.error("{} failed ({}) and the error store could not keep it ({}); it stays open"
+                    + " for the next poll", delivery.key(), failure.message(), e.getMessage());
+            try {
+                ledger.release(delivery.key());
+            } catch (RuntimeException releaseError) {
+                LOG.error("The claim of {} could not be given up either; it is taken again after"
+                        + " the claim lease", delivery.key());
+            }
+            delivery.run().unrecorded(delivery.position());
+        }
+    }
+
+    public void dryRun(Exchange exchange) {
+        Delivery delivery = exchange.getMessage().getBody(Delivery.class);
+        dryRun.write(delivery);
+        delivery.run().sent();
+    }
+
+    private static String hash(Delivery delivery) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(delivery.body()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

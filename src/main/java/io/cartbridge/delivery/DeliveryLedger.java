@@ -1,0 +1,177 @@
+package io.cartbridge.delivery;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The service's record of every detected item, keyed by its business key. A claim is an
+ * insert into the primary key, so only one poll or instance ever sends an item; a claim older
+ * than the lease (a crash between claim and answer) may be taken again.
+ */
+public final class DeliveryLedger {
+
+    private static final int LOOKUP_BATCH = 500;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Duration lease;
+
+    public DeliveryLedger(DataSource dataSource, Clock clock, Duration lease) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** The entries of the given keys that the ledger holds. */
+    public Map<String, LedgerEntry> find(Collection<String> keys) {
+        Map<String, LedgerEntry> entries = new HashMap<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += LOOKUP_BATCH) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + LOOKUP_BATCH));
+            String sql = "SELECT item_key, status, reason, claimed_at FROM sync_ledger"
+                    + " WHERE item_key IN (" + String.join(",", Collections.nCopies(batch.size(), "?"))
+                    + ")";
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < batch.size(); i++) {
+                    statement.setString(i + 1, batch.get(i));
+                }
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        LocalDateTime claimed = row.getObject("claimed_at", LocalDateTime.class);
+                        entries.put(row.getString("item_key"), new LedgerEntry(
+                                row.getString("item_key"), row.getString("status"),
+                                row.getString("reason"),
+                                claimed == null ? null : claimed.toInstant(ZoneOffset.UTC)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new LedgerException("Cannot read the ledger: " + e.getMessage(), e);
+            }
+        }
+        return entries;
+    }
+
+    /** Whether a claim is still in force, so that the item must not be sent again. */
+    public boolean isLeased(LedgerEntry entry) {
+        return entry.claimedAt() != null && entry.claimedAt().isAfter(clock.instant().minus(lease));
+    }
+
+    /**
+     * Claims an item for sending. Returns false when another poll or instance holds it, or it
+     * was already sent or failed.
+     */
+    public boolean claim(String key, String kind, String payloadHash) {
+        LocalDateTime now = now();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO sync_ledger (item_key, kind, status, attempts, payload_hash,"
+                            + " claimed_at, updated_at) VALUES (?, ?, 'claimed', 1, ?, ?, ?)")) {
+                insert.setString(1, key);
+                insert.setString(2, kind);
+                insert.setString(3, payloadHash);
+                insert.setObject(4, now);
+                insert.setObject(5, now);
+                insert.executeUpdate();
+                return true;
+            } catch (SQLIntegrityConstraintViolationException duplicate) {
+                try (PreparedStatement retake = connection.prepareStatement(
+                        "UPDATE sync_ledger SET status = 'claimed', reason = NULL,"
+                                + " attempts = attempts + 1, payload_hash = ?, claimed_at = ?,"
+                                + " updated_at = ? WHERE item_key = ? AND (status = 'skipped'"
+                                + " OR (status = 'claimed' AND claimed_at < ?))")) {
+                    retake.setString(1, payloadHash);
+                    retake.setObject(2, now);
+                    retake.setObject(3, now);
+                    retake.setString(4, key);
+                    retake.setObject(5, now.minus(lease));
+                    return retake.executeUpdate() == 1;
+                }
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot claim " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void markSent(String key) {
+        execute("UPDATE sync_ledger SET status = 'sent', reason = NULL, updated_at = ?"
+                + " WHERE item_key = ?", now(), key);
+    }
+
+    /** Gives up a claim, so that the next poll finds the item again. */
+    public void release(String key) {
+        execute("DELETE FROM sync_ledger WHERE item_key = ? AND status = 'claimed'", key);
+    }
+
+    /**
+     * Records why an item is not sent. An item already sent or failed keeps that status; a
+     * skipped one takes the new reason.
+     */
+    public void recordSkip(String key, String kind, String reason) {
+        LocalDateTime now = now();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO sync_ledger (item_key, kind, status, reason, updated_at)"
+                             + " VALUES (?, ?, 'skipped', ?, ?)"
+                             + " ON DUPLICATE KEY UPDATE"
+                             + " reason = IF(status = 'skipped', ?, reason),"
+                             + " updated_at = IF(status = 'skipped', ?, updated_at)")) {
+            insert.setString(1, key);
+            insert.setString(2, kind);
+            insert.setString(3, reason);
+            insert.setObject(4, now);
+            insert.setString(5, reason);
+            insert.setObject(6, now);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot record the skip of " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Marks an item failed inside the caller's transaction, together with its error entry. */
+    void markFailed(Connection connection, String key) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE sync_ledger SET status = 'failed', updated_at = ? WHERE item_key = ?")) {
+            update.setObject(1, now());
+            update.setString(2, key);
+            update.executeUpdate();
+        }
+    }
+
+    private void execute(String sql, Object... values) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot update the ledger: " + e.getMessage(), e);
+        }
+    }
+
+    LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** The ledger could not be read or written. */
+    public static final class LedgerException extends RuntimeException {
+        public LedgerException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.cartbridge.delivery;
+
+import io.cartbridge.sendpulse.Failure;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Keeps every item that SendPulse refused or that failed after its last retry, with the full
+ * request body, so that nothing is lost and an operator can replay it. The entry and the
+ * ledger's "failed" mark are written in one transaction.
+ */
+public final class ErrorStore {
+
+    private static final int TEXT_LIMIT = 4000;
+
+    private final DataSource dataSource;
+    private final DeliveryLedger ledger;
+
+    public ErrorStore(DataSource dataSource, DeliveryLedger ledger) {
+        this.dataSource = dataSource;
+        this.ledger = ledger;
+    }
+
+    /** Stores the failure; throws when it cannot, so that the caller keeps the item open. */
+    public void record(Delivery delivery, String endpoint, Failure failure, int attempts) {
+        LocalDateTime now = ledger.now();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int updated;
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE sync_error SET endpoint = ?, request_body = ?, http_status = ?,"
+                                + " error_code = ?, error_message = ?, response_excerpt = ?,"
+                                + " exception = ?, attempts = attempts + ?, last_failed_at = ?,"
+                                + " state = 'failed' WHERE item_key = ?")) {
+                    bindFailure(update, 1, delivery, endpoint, failure, attempts);
+                    update.setObject(9, now);
+                    update.setString(10, delivery.key());
+                    updated = update.executeUpdate();
+                }
+                if (updated == 0) {
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO sync_error (endpoint, request_body, http_status,"
+                                    + " error_code, error_message, response_excerpt, exception,"
+                                    + " attempts, first_failed_at, last_failed_at, item_key,"
+                                    + " kind, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                    + " 'failed')")) {
+                        bindFailure(insert, 1, delivery, endpoint, failure, attempts);
+                        insert.setObject(9, now);
+                        insert.setObject(10, now);
+                        insert.setString(11, delivery.key());
+                        insert.setString(12, delivery.kind().keyPrefix());
+                        insert.executeUpdate();
+                    }
+                }
+                ledger.markFailed(connection, delivery.key());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write " + delivery.key()
+                    + " to the error store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The entries in the given state, oldest first. */
+    public List<ErrorEntry> entries(String state) {
+        List<ErrorEntry> entries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT * FROM sync_error WHERE state = ? ORDER BY error_id")) {
+            query.setString(1, state);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    entries.add(new ErrorEntry(row.getLong("error_id"), row.getString("item_key"),
+                            row.getString("kind"), row.getString("endpoint"),
+                            row.getString("request_body"), (Integer) row.getObject("http_status"),
+                            row.getString("error_code"), row.getString("error_message"),
+                            row.getString("response_excerpt"), row.getString("exception"),
+                            row.getInt("attempts"), instant(row, "first_failed_at"),
+                            instant(row, "last_failed_at"), row.getInt("replay_count"),
+                            row.getString("state")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the error store: " + e.getMessage(), e);
+        }
+        return entries;
+    }
+
+    private static void bindFailure(PreparedStatement statement, int first, Delivery delivery,
+                                    String endpoint, Failure failure, int attempts)
+            throws SQLException {
+        statement.setString(first, endpoint);
+        statement.setString(first + 1, new String(delivery.body(), StandardCharsets.UTF_8));
+        statement.setObject(first + 2, failure.httpStatus());
+        statement.setString(first + 3, cut(failure.errorCode(), 64));
+        statement.setString(first + 4, cut(failure.message(), 1024));
+        statement.setString(first + 5, cut(failure.responseExcerpt(), TEXT_LIMIT));
+        statement.setString(first + 6, cut(failure.exception(), TEXT_LIMIT));
+        statement.setInt(first + 7, attempts);
+    }
+
+    private static java.time.Instant instant(ResultSet row, String column) throws SQLException {
+        LocalDateTime value = row.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    private static String cut(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit);
+    }
+}

@@ -1,0 +1,108 @@
+package io.cartbridge.delivery;
+
+import io.cartbridge.opencart.EventKind;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * The figures of one poll of one detector. Every item it found ends as sent, skipped (with a
+ * reason) or failed, so that the counts add up.
+ */
+public final class PollRun {
+
+    private final EventKind kind;
+    private final Instant started;
+    private final boolean dryRun;
+    private final AtomicInteger found = new AtomicInteger();
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final Map<String, AtomicInteger> skipped = new ConcurrentHashMap<>();
+    private final AtomicLong firstUnrecorded = new AtomicLong(Long.MAX_VALUE);
+
+    public PollRun(EventKind kind, Instant started, boolean dryRun) {
+        this.kind = kind;
+        this.started = started;
+        this.dryRun = dryRun;
+    }
+
+    public EventKind kind() {
+        return kind;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public void found(int count) {
+        found.addAndGet(count);
+    }
+
+    public void sent() {
+        sent.incrementAndGet();
+    }
+
+    public void failed() {
+        failed.incrementAndGet();
+    }
+
+    public void skipped(String reason) {
+        skipped.computeIfAbsent(reason, r -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /**
+     * A failure that could not be written to the error store: the item stays unclaimed, and a
+     * cursor must not move past it, so that the next poll finds it again.
+     */
+    public void unrecorded(long position) {
+        failed.incrementAndGet();
+        if (position > 0) {
+            firstUnrecorded.accumulateAndGet(position, Math::min);
+        }
+    }
+
+    public int foundCount() {
+        return found.get();
+    }
+
+    public int sentCount() {
+        return sent.get();
+    }
+
+    public int failedCount() {
+        return failed.get();
+    }
+
+    public int skippedCount() {
+        return skipped.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    public Map<String, Integer> skippedByReason() {
+        return skipped.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                entry -> entry.getValue().get(), Integer::sum, TreeMap::new));
+    }
+
+    /** The cursor a detector may move to: never past an item whose failure was not recorded. */
+    public long safeCursor(long detected) {
+        long hold = firstUnrecorded.get();
+        return hold == Long.MAX_VALUE ? detected : Math.min(detected, hold - 1);
+    }
+
+    /** One line, e.g. {@code purchases: found 12, sent 11, skipped 1 (no email), failed 0}. */
+    public String summary() {
+        String reasons = skippedByReason().entrySet().stream()
+                .map(entry -> entry.getValue() + " " + entry.getKey())
+                .collect(Collectors.joining(", "));
+        return kind.detector() + ": found " + foundCount() + ", " + (dryRun ? "would send " : "sent ")
+                + sentCount() + ", skipped " + skippedCount()
+                + (reasons.isEmpty() ? "" : " (" + reasons + ")") + ", failed " + failedCount();
+    }
+}

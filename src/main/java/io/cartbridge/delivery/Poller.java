@@ -1,0 +1,126 @@
+package io.cartbridge.delivery;
+
+import io.cartbridge.opencart.Detection;
+import io.cartbridge.opencart.Detector;
+import io.cartbridge.opencart.EventKind;
+import io.cartbridge.opencart.ShopEvent;
+import io.cartbridge.opencart.ShopSnapshot;
+import io.cartbridge.opencart.Skip;
+import io.cartbridge.ops.Masking;
+import io.cartbridge.sendpulse.EventPayload;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll of one detector, as the detector routes call it: read the shop, leave out what the
+ * ledger already holds, record the skips, and hand the rest to delivery with its body built.
+ */
+public final class Poller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
+
+    private final Map<EventKind, Detector> detectors;
+    private final Supplier<ShopSnapshot> snapshots;
+    private final DeliveryLedger ledger;
+    private final CursorStore cursors;
+    private final EventPayload payload;
+    private final Map<EventKind, String> eventNames;
+    private final RunHistory history;
+    private final boolean dryRun;
+    private final Clock clock;
+    private final Map<EventKind, Long> dryRunCursors = new ConcurrentHashMap<>();
+
+    public Poller(Map<EventKind, Detector> detectors, Supplier<ShopSnapshot> snapshots,
+                  DeliveryLedger ledger, CursorStore cursors, EventPayload payload,
+                  Map<EventKind, String> eventNames, RunHistory history, boolean dryRun,
+                  Clock clock) {
+        this.detectors = detectors;
+        this.snapshots = snapshots;
+        this.ledger = ledger;
+        this.cursors = cursors;
+        this.payload = payload;
+        this.eventNames = eventNames;
+        this.history = history;
+        this.dryRun = dryRun;
+        this.clock = clock;
+    }
+
+    /** Runs the named detector once and returns what is to be delivered. */
+    public PollBatch poll(String detectorName) {
+        EventKind kind = EventKind.ofDetector(detectorName);
+        PollRun run = new PollRun(kind, clock.instant(), dryRun);
+        ShopSnapshot shop = snapshots.get();
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), shop.zone());
+        long cursor = cursor(kind);
+        Detection detection = detectors.get(kind).detect(shop, now, cursor);
+        if (cursor < 0) {
+            LOG.info("{}: first start, reading from position {}", kind.detector(),
+                    detection.cursor());
+        }
+
+        Map<String, LedgerEntry> known = dryRun ? Map.of() : ledger.find(Stream.concat(
+                detection.events().stream().map(ShopEvent::key),
+                detection.skips().stream().map(Skip::key)).toList());
+        for (Skip skip : detection.skips()) {
+            LedgerEntry entry = known.get(skip.key());
+            if (entry != null && (!LedgerEntry.SKIPPED.equals(entry.status())
+                    || skip.reason().label().equals(entry.reason()))) {
+                continue;
+            }
+            run.found(1);
+            run.skipped(skip.reason().label());
+            LOG.info("{}: skipped {} ({}): {}", kind.detector(), skip.key(),
+                    Masking.email(skip.email()), skip.reason().label());
+            if (!dryRun) {
+                ledger.recordSkip(skip.key(), kind.keyPrefix(), skip.reason().label());
+            }
+        }
+
+        List<Delivery> deliveries = new ArrayList<>();
+        String path = "/events/name/" + URLEncoder.encode(eventNames.get(kind),
+                StandardCharsets.UTF_8).replace("+", "%20");
+        for (ShopEvent event : detection.events()) {
+            LedgerEntry entry = known.get(event.key());
+            if (entry != null && !LedgerEntry.SKIPPED.equals(entry.status())
+                    && !(LedgerEntry.CLAIMED.equals(entry.status()) && !ledger.isLeased(entry))) {
+                continue;
+            }
+            run.found(1);
+            deliveries.add(new Delivery(kind, event.key(), path, payload.toBytes(event),
+                    event.contact().email(), event.position(), run));
+        }
+        return new PollBatch(run, deliveries, detection.cursor());
+    }
+
+    /** Ends a poll once every delivery has ended: moves the cursor and records the run. */
+    public void finish(PollBatch batch) {
+        PollRun run = batch.getRun();
+        if (batch.getCursor() >= 0 && run.kind() == EventKind.PURCHASE) {
+            long safe = run.safeCursor(batch.getCursor());
+            if (dryRun) {
+                dryRunCursors.put(run.kind(), safe);
+            } else {
+                cursors.save(run.kind().detector(), safe);
+            }
+        }
+        history.record(run);
+    }
+
+    private long cursor(EventKind kind) {
+        if (kind != EventKind.PURCHASE) {
+            return 0;
+        }
+        Long held = dryRun ? dryRunCursors.get(kind) : null;
+        return held != null ? held : cursors.position(kind.detector());
+    }
+}

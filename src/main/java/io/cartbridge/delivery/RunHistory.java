@@ -1,0 +1,81 @@
+package io.cartbridge.delivery;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Records every poll: one row in the service's run table and one INFO line. */
+public final class RunHistory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunHistory.class);
+    private static final int KEPT = 50;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Deque<PollRun> recent = new ArrayDeque<>();
+
+    public RunHistory(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    public void record(PollRun run) {
+        long millis = Duration.between(run.started(), clock.instant()).toMillis();
+        LOG.info("{} in {} ms", run.summary(), millis);
+        synchronized (recent) {
+            recent.addFirst(run);
+            while (recent.size() > KEPT) {
+                recent.removeLast();
+            }
+        }
+        if (run.dryRun()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO sync_run (detector, started_at, duration_ms, found, sent,"
+                             + " skipped, failed, skip_reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, run.kind().detector());
+            insert.setObject(2, LocalDateTime.ofInstant(run.started(), ZoneOffset.UTC));
+            insert.setLong(3, millis);
+            insert.setInt(4, run.foundCount());
+            insert.setInt(5, run.sentCount());
+            insert.setInt(6, run.skippedCount());
+            insert.setInt(7, run.failedCount());
+            insert.setString(8, run.skippedByReason().entrySet().stream()
+                    .map(entry -> entry.getKey() + "=" + entry.getValue())
+                    .collect(Collectors.joining(", ")));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("Cannot write the run history of {}: {}", run.kind().detector(),
+                    e.getMessage());
+        }
+    }
+
+    /** The latest runs, newest first. */
+    public List<PollRun> recent() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+
+    /** The newest run of each detector. */
+    public Map<String, PollRun> latestByDetector() {
+        Map<String, PollRun> latest = new LinkedHashMap<>();
+        recent().forEach(run -> latest.putIfAbsent(run.kind().detector(), run));
+        return latest;
+    }
+}

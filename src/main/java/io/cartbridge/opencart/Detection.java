@@ -1,0 +1,14 @@
+package io.cartbridge.opencart;
+
+import java.util.List;
+
+/**
+ * What one poll of a detector found: items to send, items skipped with a reason, and, for a
+ * cursor-driven detector, the position it may move to once every item is handled.
+ */
+public record Detection(EventKind kind, List<ShopEvent> events, List<Skip> skips, long cursor) {
+
+    public int found() {
+        return events.size() + skips.size();
+    }
+}

@@ -1,0 +1,36 @@
+package io.cartbridge.sendpulse;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Spaces the requests of one SendPulse account evenly, so that every route together stays
+ * within the account's requests per second.
+ */
+public final class RateLimiter {
+
+    private final long intervalNanos;
+    private long nextSlot = System.nanoTime();
+
+    public RateLimiter(double permitsPerSecond) {
+        if (permitsPerSecond <= 0) {
+            throw new IllegalStateException("Setting sendpulse.rate-limit must be above 0");
+        }
+        this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / permitsPerSecond);
+    }
+
+    /** Waits for the next free slot; returns the nanoseconds waited. */
+    public long acquire() {
+        long slot;
+        synchronized (this) {
+            long now = System.nanoTime();
+            slot = Math.max(now, nextSlot);
+            nextSlot = slot + intervalNanos;
+        }
+        long waited = slot - System.nanoTime();
+        while (slot - System.nanoTime() > 0) {
+            LockSupport.parkNanos(slot - System.nanoTime());
+        }
+        return Math.max(0, waited);
+    }
+}

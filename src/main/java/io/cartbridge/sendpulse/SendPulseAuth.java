@@ -1,0 +1,34 @@
+package io.cartbridge.sendpulse;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Runs before every call to SendPulse, the first and each retry: waits for the account's rate
+ * limit, drops a token that SendPulse refused, and sets a fresh {@code Authorization} header.
+ */
+public final class SendPulseAuth implements Processor {
+
+    private final TokenProvider tokens;
+    private final RateLimiter limiter;
+
+    public SendPulseAuth(TokenProvider tokens, RateLimiter limiter) {
+        this.tokens = tokens;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        String refused = exchange.getProperty(FailureClassifier.REFUSED_TOKEN, String.class);
+        if (refused != null) {
+            exchange.removeProperty(FailureClassifier.REFUSED_TOKEN);
+            tokens.invalidate(refused);
+        }
+        Integer attempts = exchange.getProperty(FailureClassifier.ATTEMPTS, Integer.class);
+        exchange.setProperty(FailureClassifier.ATTEMPTS, attempts == null ? 1 : attempts + 1);
+        exchange.getMessage().removeHeader("Authorization");
+        String token = tokens.token();
+        limiter.acquire();
+        exchange.getMessage().setHeader("Authorization", "Bearer " + token);
+    }
+}

@@ -1,0 +1,263 @@
+package io.cartbridge.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local SendPulse that enforces the contract of the REST API: OAuth client credentials with
+ * expiring tokens, a bearer token on every event, a JSON object body with an email or phone,
+ * and, when asked, the 10 requests per second limit. Tests script faults on top and read what
+ * it accepted.
+ */
+public final class SendPulseStandIn implements AutoCloseable {
+
+    public static final String CLIENT_ID = "stand-in-client";
+    public static final String CLIENT_SECRET = "stand-in-secret-value";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An event that the stand-in accepted. */
+    public record Received(String event, String token, JsonNode body) {
+    }
+
+    private record Scripted(int status, String contentType, String body, int delayMillis) {
+    }
+
+    private final WireMockServer server;
+    private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    private final AtomicInteger issued = new AtomicInteger();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger eventCalls = new AtomicInteger();
+    private final AtomicInteger tokenCalls = new AtomicInteger();
+    private final Deque<Scripted> eventScript = new ArrayDeque<>();
+    private final Deque<Scripted> tokenScript = new ArrayDeque<>();
+    private final Deque<Long> window = new ArrayDeque<>();
+    private volatile Scripted eventFault;
+    private volatile Duration tokenLifetime = Duration.ofHours(1);
+    private volatile int rateLimit;
+
+    public SendPulseStandIn() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                .extensions(new Contract()));
+        server.start();
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Events accepted so far, in arrival order. */
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public List<JsonNode> bodies(String event) {
+        return received.stream().filter(r -> r.event().equals(event)).map(Received::body).toList();
+    }
+
+    public int eventCalls() {
+        return eventCalls.get();
+    }
+
+    public int tokenCalls() {
+        return tokenCalls.get();
+    }
+
+    /** Answers the next event calls with the given status and body instead of accepting them. */
+    public synchronized SendPulseStandIn failNextEvents(int count, int status, String contentType,
+                                                        String body) {
+        for (int i = 0; i < count; i++) {
+            eventScript.add(new Scripted(status, contentType, body, 0));
+        }
+        return this;
+    }
+
+    /** Answers every event call this way until {@link #heal()}. */
+    public SendPulseStandIn failEvents(int status, String contentType, String body) {
+        eventFault = new Scripted(status, contentType, body, 0);
+        return this;
+    }
+
+    public SendPulseStandIn heal() {
+        eventFault = null;
+        return this;
+    }
+
+    public synchronized SendPulseStandIn delayNextTokenCall(int millis) {
+        tokenScript.add(new Scripted(0, null, null, millis));
+        return this;
+    }
+
+    public SendPulseStandIn tokenLifetime(Duration lifetime) {
+        this.tokenLifetime = lifetime;
+        return this;
+    }
+
+    /** Makes every token issued so far invalid, as if it had expired. */
+    public SendPulseStandIn expireTokens() {
+        tokens.clear();
+        return this;
+    }
+
+    /** Answers 429 to event calls beyond this many per second (0: no limit). */
+    public SendPulseStandIn rateLimit(int perSecond) {
+        this.rateLimit = perSecond;
+        return this;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private final class Contract implements ResponseDefinitionTransformerV2 {
+
+        @Override
+        public String getName() {
+            return "sendpulse-contract";
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            LoggedRequest request = serveEvent.getRequest();
+            String path = request.getUrl();
+            if (path.contains("?")) {
+                return json(400, "{\"error_code\":400,\"message\":\"Unexpected query\"}");
+            }
+            if (request.getMethod().getName().equals("POST")
+                    && path.equals("/oauth/access_token")) {
+                return token(request);
+            }
+            if (request.getMethod().getName().equals("POST") && path.startsWith("/events/name/")) {
+                return event(request, path.substring("/events/name/".length()));
+            }
+            return json(404, "{\"error_code\":404,\"message\":\"Not found\"}");
+        }
+
+        private ResponseDefinition token(LoggedRequest request) {
+            tokenCalls.incrementAndGet();
+            Scripted scripted;
+            synchronized (SendPulseStandIn.this) {
+                scripted = tokenScript.poll();
+            }
+            JsonNode body = parse(request.getBodyAsString());
+            if (body == null || !"client_credentials".equals(body.path("grant_type").asText())) {
+                return json(400, "{\"error\":\"invalid_request\"}");
+            }
+            if (!CLIENT_ID.equals(body.path("client_id").asText())
+                    || !CLIENT_SECRET.equals(body.path("client_secret").asText())) {
+                return json(401, "{\"error\":\"invalid_client\","
+                        + "\"error_description\":\"Client authentication failed.\"}");
+            }
+            String token = "token-" + issued.incrementAndGet();
+            tokens.put(token, Instant.now().plus(tokenLifetime));
+            ResponseDefinitionBuilder answer = aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\","
+                            + "\"expires_in\":" + tokenLifetime.toSeconds() + "}");
+            if (scripted != null && scripted.delayMillis() > 0) {
+                answer.withFixedDelay(scripted.delayMillis());
+            }
+            return answer.build();
+        }
+
+        private ResponseDefinition event(LoggedRequest request, String event) {
+            eventCalls.incrementAndGet();
+            String header = request.getHeader("Authorization");
+            String token = header != null && header.startsWith("Bearer ")
+                    ? header.substring(7) : null;
+            Instant expiry = token == null ? null : tokens.get(token);
+            if (expiry == null || Instant.now().isAfter(expiry)) {
+                return json(401, "{\"message\":\"Unauthorized!\",\"error_code\":401}");
+            }
+            if (overRateLimit()) {
+                return json(429, "{\"error_code\":2020202020,"
+                        + "\"message\":\"more than 10 requests per second\"}");
+            }
+            Scripted scripted;
+            synchronized (SendPulseStandIn.this) {
+                scripted = eventScript.poll();
+            }
+            if (scripted == null) {
+                scripted = eventFault;
+            }
+            if (scripted != null) {
+                return aResponse().withStatus(scripted.status())
+                        .withHeader("Content-Type", scripted.contentType())
+                        .withBody(scripted.body()).build();
+            }
+            String contentType = request.getHeader("Content-Type");
+            JsonNode body = parse(new String(request.getBody(), StandardCharsets.UTF_8));
+            if (contentType == null || !contentType.startsWith("application/json")
+                    || body == null || !body.isObject()) {
+                return json(400, "{\"error_code\":400,\"message\":\"Expected a JSON object\"}");
+            }
+            if (!body.path("email").isTextual() && !body.path("phone").isTextual()) {
+                return json(422, "{\"error_code\":21356,"
+                        + "\"message\":\"Badly formed data. Check API documentation\"}");
+            }
+            received.add(new Received(event, token, body));
+            return json(200, "{\"result\":true}");
+        }
+
+        private boolean overRateLimit() {
+            if (rateLimit <= 0) {
+                return false;
+            }
+            long now = System.nanoTime();
+            synchronized (window) {
+                while (!window.isEmpty() && now - window.peekFirst() > 1_000_000_000L) {
+                    window.pollFirst();
+                }
+                if (window.size() >= rateLimit) {
+                    return true;
+                }
+                window.addLast(now);
+                return false;
+            }
+        }
+    }
+
+    private static ResponseDefinition json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody(body).build();
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return text == null || text.isBlank() ? null : JSON.readTree(text);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Bodies of accepted events as a list, for assertions that read better than JsonNode. */
+    public List<String> emails(String event) {
+        List<String> emails = new ArrayList<>();
+        bodies(event).forEach(body -> emails.add(body.path("email").asText()));
+        return emails;
+    }
+}

@@ -1,0 +1,195 @@
+package io.cartbridge.testing;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes shop activity the way OpenCart 3.0 writes it: customers, cart lines, orders with
+ * their lines and totals, and status history. Times are wall-clock store time.
+ */
+public final class ShopActivity {
+
+    private final TestDatabase database;
+    private final String prefix;
+    private final ZoneId storeZone;
+
+    public ShopActivity(TestDatabase database, String prefix, ZoneId storeZone) {
+        this.database = database;
+        this.prefix = prefix;
+        this.storeZone = storeZone;
+    }
+
+    /** The store's wall clock, to the second, this many minutes ago. */
+    public LocalDateTime minutesAgo(long minutes) {
+        return LocalDateTime.now(storeZone).truncatedTo(ChronoUnit.SECONDS).minusMinutes(minutes);
+    }
+
+    public int customer(String email, String firstName, String lastName, String telephone,
+                        boolean newsletter, boolean enabled) {
+        return insert("INSERT INTO " + prefix + "customer (customer_group_id, store_id,"
+                + " language_id, firstname, lastname, email, telephone, newsletter, status,"
+                + " date_added) VALUES (1, 0, 1, ?, ?, ?, ?, ?, ?, ?)", firstName, lastName,
+                email, telephone, newsletter ? 1 : 0, enabled ? 1 : 0, minutesAgo(60 * 24 * 30));
+    }
+
+    public void cartLine(int customerId, int productId, int quantity, String optionJson,
+                         LocalDateTime added) {
+        insert("INSERT INTO " + prefix + "cart (api_id, customer_id, session_id, product_id,"
+                + " recurring_id, `option`, quantity, date_added) VALUES (0, ?, ?, ?, 0, ?, ?, ?)",
+                customerId, "sess" + customerId, productId, optionJson, quantity, added);
+    }
+
+    public Order order() {
+        return new Order();
+    }
+
+    /** Adds a status change, as OpenCart's addOrderHistory does: history row and order status. */
+    public void history(int orderId, int statusId, LocalDateTime at) {
+        insert("INSERT INTO " + prefix + "order_history (order_id, order_status_id, notify,"
+                + " comment, date_added) VALUES (?, ?, 0, '', ?)", orderId, statusId, at);
+        update("UPDATE `" + prefix + "order` SET order_status_id = ?, date_modified = ?"
+                + " WHERE order_id = ?", statusId, at, orderId);
+    }
+
+    public void setting(int storeId, String key, String value, boolean serialized) {
+        update("DELETE FROM " + prefix + "setting WHERE store_id = ? AND `key` = ?", storeId, key);
+        insert("INSERT INTO " + prefix + "setting (store_id, code, `key`, `value`, serialized)"
+                + " VALUES (?, 'config', ?, ?, ?)", storeId, key, value, serialized ? 1 : 0);
+    }
+
+    public void deleteProduct(int productId) {
+        update("DELETE FROM " + prefix + "product WHERE product_id = ?", productId);
+        update("DELETE FROM " + prefix + "product_description WHERE product_id = ?", productId);
+    }
+
+    /** An order as the checkout writes it at the confirm step, with status 0 until history. */
+    public final class Order {
+        private int customerId;
+        private String email = "";
+        private String firstName = "";
+        private String lastName = "";
+        private String telephone = "";
+        private String currency = "USD";
+        private BigDecimal currencyValue = BigDecimal.ONE;
+        private int storeId;
+        private String storeUrl = "";
+        private LocalDateTime added = minutesAgo(0);
+        private final List<Object[]> lines = new ArrayList<>();
+
+        public Order customer(int id) {
+            this.customerId = id;
+            return this;
+        }
+
+        public Order contact(String email, String firstName, String lastName, String telephone) {
+            this.email = email;
+            this.firstName = firstName;
+            this.lastName = lastName;
+            this.telephone = telephone;
+            return this;
+        }
+
+        public Order currency(String code, String value) {
+            this.currency = code;
+            this.currencyValue = new BigDecimal(value);
+            return this;
+        }
+
+        public Order store(int id, String url) {
+            this.storeId = id;
+            this.storeUrl = url;
+            return this;
+        }
+
+        public Order added(LocalDateTime at) {
+            this.added = at;
+            return this;
+        }
+
+        /** A line with its unit price and unit tax in the default currency. */
+        public Order line(int productId, String name, String model, int quantity, String price,
+                          String tax, String... options) {
+            lines.add(new Object[] {productId, name, model, quantity, new BigDecimal(price),
+                new BigDecimal(tax), options});
+            return this;
+        }
+
+        public int create() {
+            BigDecimal subTotal = BigDecimal.ZERO;
+            BigDecimal taxes = BigDecimal.ZERO;
+            for (Object[] line : lines) {
+                BigDecimal quantity = BigDecimal.valueOf((Integer) line[3]);
+                subTotal = subTotal.add(((BigDecimal) line[4]).multiply(quantity));
+                taxes = taxes.add(((BigDecimal) line[5]).multiply(quantity));
+            }
+            BigDecimal total = subTotal.add(taxes);
+            int orderId = insert("INSERT INTO `" + prefix + "order` (invoice_prefix, store_id,"
+                    + " store_name, store_url, customer_id, customer_group_id, firstname,"
+                    + " lastname, email, telephone, payment_method, payment_code, total,"
+                    + " order_status_id, language_id, currency_id, currency_code, currency_value,"
+                    + " ip, date_added, date_modified) VALUES ('INV-', ?, 'Shop', ?, ?, 1, ?, ?,"
+                    + " ?, ?, 'Cash On Delivery', 'cod', ?, 0, 1, 1, ?, ?, '127.0.0.1', ?, ?)",
+                    storeId, storeUrl, customerId, firstName, lastName, email, telephone, total,
+                    currency, currencyValue, added, added);
+            for (Object[] line : lines) {
+                BigDecimal quantity = BigDecimal.valueOf((Integer) line[3]);
+                int orderProductId = insert("INSERT INTO " + prefix + "order_product (order_id,"
+                        + " product_id, name, model, quantity, price, total, tax, reward)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)", orderId, line[0], line[1],
+                        line[2], line[3], line[4], ((BigDecimal) line[4]).multiply(quantity),
+                        line[5]);
+                for (String option : (String[]) line[6]) {
+                    String[] parts = option.split("=", 2);
+                    insert("INSERT INTO " + prefix + "order_option (order_id, order_product_id,"
+                            + " product_option_id, product_option_value_id, name, `value`, type)"
+                            + " VALUES (?, ?, 0, 0, ?, ?, 'select')", orderId, orderProductId,
+                            parts[0], parts[1]);
+                }
+            }
+            insert("INSERT INTO " + prefix + "order_total (order_id, code, title, `value`,"
+                    + " sort_order) VALUES (?, 'sub_total', 'Sub-Total', ?, 1)", orderId, subTotal);
+            insert("INSERT INTO " + prefix + "order_total (order_id, code, title, `value`,"
+                    + " sort_order) VALUES (?, 'total', 'Total', ?, 9)", orderId, total);
+            return orderId;
+        }
+    }
+
+    private int insert(String sql, Object... values) {
+        try (Connection connection = database.connect();
+             PreparedStatement statement = connection.prepareStatement(sql,
+                     Statement.RETURN_GENERATED_KEYS)) {
+            bind(statement, values);
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                return keys.next() ? keys.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, Object... values) {
+        try (Connection connection = database.connect();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, values);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
+        }
+    }
+}
