@@ -8,6 +8,7 @@ import io.cartbridge.delivery.DeliveryLedger;
 import io.cartbridge.delivery.DryRunWriter;
 import io.cartbridge.delivery.ErrorStore;
 import io.cartbridge.delivery.Poller;
+import io.cartbridge.delivery.Replayer;
 import io.cartbridge.delivery.RunHistory;
 import io.cartbridge.opencart.CartDetector;
 import io.cartbridge.opencart.CheckoutDetector;
@@ -18,6 +19,9 @@ import io.cartbridge.opencart.PurchaseDetector;
 import io.cartbridge.opencart.ShopQuery;
 import io.cartbridge.opencart.ShopSnapshot;
 import io.cartbridge.opencart.SqlCatalog;
+import io.cartbridge.ops.JmxRemote;
+import io.cartbridge.ops.Masking;
+import io.cartbridge.ops.SyncOperations;
 import io.cartbridge.sendpulse.EventPayload;
 import io.cartbridge.sendpulse.FailureClassifier;
 import io.cartbridge.sendpulse.FieldNames;
@@ -33,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
@@ -84,10 +89,11 @@ public final class ServiceConfiguration implements CamelConfiguration {
         ErrorStore errors = new ErrorStore(service, ledger);
         RunHistory history = new RunHistory(service, clock);
         boolean dryRun = settings.flag("sync.dry-run", false);
+        RateLimiter limiter = new RateLimiter(settings.decimal("sendpulse.rate-limit", 10));
         FailureClassifier classifier = new FailureClassifier(
                 settings.integer("sendpulse.retry.max-attempts", 5),
                 Duration.ofSeconds(settings.integer("sendpulse.retry.rate-limit-budget-seconds",
-                        300)), clock);
+                        300)), limiter, clock);
         DryRunWriter dryRunWriter = new DryRunWriter(
                 Path.of(settings.text("sync.dry-run-file", "dry-run.jsonl")), clock);
 
@@ -109,11 +115,61 @@ public final class ServiceConfiguration implements CamelConfiguration {
         bind(context, "runHistory", history);
         bind(context, "failureClassifier", classifier);
         bind(context, "sendPulseAuth", new SendPulseAuth(tokens(settings, clock, dryRun),
-                new RateLimiter(settings.decimal("sendpulse.rate-limit", 10))));
+                limiter));
         bind(context, "deliveries", new Deliveries(ledger, errors, classifier, dryRunWriter));
+        Replayer replayer = new Replayer(errors, ledger, memoized(context::createProducerTemplate),
+                clock);
+        SyncOperations operations = new SyncOperations(errors, replayer, history,
+                credentials(settings));
+        bind(context, "syncOperations", operations);
+        int jmxPort = settings.integer("management.jmx-port", 0);
+        String jmxHost = settings.text("management.jmx-host", "127.0.0.1");
+        Optional<String> jmxPasswords = settings.optional("management.jmx-password-file");
+        onStartAndStop(context, new ServiceSupport() {
+            private JmxRemote remote;
+
+            @Override
+            protected void doStart() {
+                operations.register(context.getName());
+                if (jmxPort > 0) {
+                    remote = JmxRemote.start(jmxHost, jmxPort,
+                            jmxPasswords.map(Path::of).orElse(null));
+                }
+            }
+
+            @Override
+            protected void doStop() {
+                if (remote != null) {
+                    remote.stop();
+                }
+                operations.unregister(context.getName());
+            }
+        });
         bind(context, "poller", new Poller(detectors,
                 () -> ShopSnapshot.load(query, storeUrl, saleStatuses), ledger,
                 new CursorStore(service, clock), payload, eventNames, history, dryRun, clock));
+    }
+
+    private static String credentials(Settings settings) {
+        if (settings.optional("sendpulse.api-key").isPresent()) {
+            return "API key " + Masking.secret("set");
+        }
+        return "OAuth client " + settings.text("sendpulse.client-id", "(not set)") + ", secret "
+                + Masking.secret(settings.text("sendpulse.client-secret", ""));
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static TokenProvider tokens(Settings settings, Clock clock, boolean dryRun) {
@@ -179,13 +235,17 @@ public final class ServiceConfiguration implements CamelConfiguration {
     }
 
     private static void closeOnStop(CamelContext context, HikariDataSource... pools) {
+        onStartAndStop(context, new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                Arrays.stream(pools).forEach(HikariDataSource::close);
+            }
+        });
+    }
+
+    private static void onStartAndStop(CamelContext context, ServiceSupport service) {
         try {
-            context.addService(new ServiceSupport() {
-                @Override
-                protected void doStop() {
-                    Arrays.stream(pools).forEach(HikariDataSource::close);
-                }
-            }, true, true);
+            context.addService(service, true, true);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

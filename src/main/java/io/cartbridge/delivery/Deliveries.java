@@ -98,6 +98,11 @@ public final class Deliveries {
             LOG.error("{} was accepted by SendPulse but the ledger could not record it; it may"
                     + " be sent again after the claim lease: {}", delivery.key(), e.getMessage());
         }
+        if (delivery.replay()) {
+            errors.markDelivered(delivery.key());
+            LOG.info("Replayed {} ({}): delivered", delivery.key(),
+                    Masking.email(delivery.email()));
+        }
         delivery.run().sent();
         LOG.debug("Sent {} to {}", delivery.key(), delivery.path());
     }
@@ -121,7 +126,11 @@ public final class Deliveries {
             LOG.error("{} failed ({}) and the error store could not keep it ({}); it stays open"
                     + " for the next poll", delivery.key(), failure.message(), e.getMessage());
             try {
-                ledger.release(delivery.key());
+                if (delivery.replay()) {
+                    ledger.returnToFailed(delivery.key());
+                } else {
+                    ledger.release(delivery.key());
+                }
             } catch (RuntimeException releaseError) {
                 LOG.error("The claim of {} could not be given up either; it is taken again after"
                         + " the claim lease", delivery.key());

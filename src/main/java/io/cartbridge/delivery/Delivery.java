@@ -8,7 +8,8 @@ import io.cartbridge.opencart.EventKind;
  *
  * @param position where a cursor-driven detector may resume once this item is handled, or 0
  * @param run the poll (or replay) whose figures this item counts in
+ * @param replay whether an operator replays this item from the error store
  */
 public record Delivery(EventKind kind, String key, String path, byte[] body, String email,
-                       long position, PollRun run) {
+                       long position, PollRun run, boolean replay) {
 }

@@ -107,6 +107,32 @@ public final class DeliveryLedger {
         }
     }
 
+    /**
+     * Takes the claim of a failed item for a replay. Returns false when the item is not failed
+     * any more: delivered by an earlier replay, or being replayed right now.
+     */
+    public boolean claimFailed(String key) {
+        LocalDateTime now = now();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE sync_ledger SET status = 'claimed', attempts = attempts + 1,"
+                             + " claimed_at = ?, updated_at = ? WHERE item_key = ?"
+                             + " AND status = 'failed'")) {
+            update.setObject(1, now);
+            update.setObject(2, now);
+            update.setString(3, key);
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot claim " + key + " for a replay: " + e.getMessage(), e);
+        }
+    }
+
+    /** Gives a replay claim back, so that the item can be replayed again. */
+    public void returnToFailed(String key) {
+        execute("UPDATE sync_ledger SET status = 'failed', updated_at = ? WHERE item_key = ?"
+                + " AND status = 'claimed'", now(), key);
+    }
+
     public void markSent(String key) {
         execute("UPDATE sync_ledger SET status = 'sent', reason = NULL, updated_at = ?"
                 + " WHERE item_key = ?", now(), key);

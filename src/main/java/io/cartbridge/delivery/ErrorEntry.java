@@ -10,4 +10,7 @@ public record ErrorEntry(long id, String key, String kind, String endpoint, Stri
                          String state) {
 
     public static final String FAILED = "failed";
+    public static final String REPLAYED = "replayed";
+    public static final String DELIVERED = "delivered";
+    public static final String DISCARDED = "discarded";
 }

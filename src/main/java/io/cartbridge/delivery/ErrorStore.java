@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -75,11 +76,74 @@ public final class ErrorStore {
 
     /** The entries in the given state, oldest first. */
     public List<ErrorEntry> entries(String state) {
-        List<ErrorEntry> entries = new ArrayList<>();
+        return select("SELECT * FROM sync_error WHERE state = ? ORDER BY error_id", state);
+    }
+
+    /** The failed entries of one kind (cart, checkout or purchase), oldest first. */
+    public List<ErrorEntry> failed(String kind) {
+        return select("SELECT * FROM sync_error WHERE state = 'failed' AND kind = ?"
+                + " ORDER BY error_id", kind);
+    }
+
+    public Optional<ErrorEntry> entry(long id) {
+        return select("SELECT * FROM sync_error WHERE error_id = ?", id).stream().findFirst();
+    }
+
+    public long count(String state) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT * FROM sync_error WHERE state = ? ORDER BY error_id")) {
+                     "SELECT COUNT(*) FROM sync_error WHERE state = ?")) {
             query.setString(1, state);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the error store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Counts a replay of a failed entry and marks it as being replayed. */
+    public void startReplay(long id) {
+        execute("UPDATE sync_error SET replay_count = replay_count + 1, state = 'replayed'"
+                + " WHERE error_id = ? AND state = 'failed'", id);
+    }
+
+    /** Puts an entry whose replay could not start back among the failed ones. */
+    public void abandonReplay(long id) {
+        execute("UPDATE sync_error SET state = 'failed' WHERE error_id = ? AND state = 'replayed'",
+                id);
+    }
+
+    public void markDelivered(String key) {
+        execute("UPDATE sync_error SET state = 'delivered' WHERE item_key = ?", key);
+    }
+
+    /** Gives up an entry for good; the item is never sent, and the ledger keeps it failed. */
+    public boolean discard(long id) {
+        return execute("UPDATE sync_error SET state = 'discarded' WHERE error_id = ?"
+                + " AND state = 'failed'", id) == 1;
+    }
+
+    private int execute(String sql, Object... values) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot update the error store: " + e.getMessage(), e);
+        }
+    }
+
+    private List<ErrorEntry> select(String sql, Object... values) {
+        List<ErrorEntry> entries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                query.setObject(i + 1, values[i]);
+            }
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     entries.add(new ErrorEntry(row.getLong("error_id"), row.getString("item_key"),

@@ -97,7 +97,7 @@ public final class Poller {
             }
             run.found(1);
             deliveries.add(new Delivery(kind, event.key(), path, payload.toBytes(event),
-                    event.contact().email(), event.position(), run));
+                    event.contact().email(), event.position(), run, false));
         }
         return new PollBatch(run, deliveries, detection.cursor());
     }

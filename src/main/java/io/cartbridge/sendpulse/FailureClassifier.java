@@ -26,13 +26,23 @@ public final class FailureClassifier {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EXCERPT = 2000;
 
+    private static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
+
     private final int maxAttempts;
     private final Duration rateLimitBudget;
+    private final RateLimiter limiter;
     private final Clock clock;
 
-    public FailureClassifier(int maxAttempts, Duration rateLimitBudget, Clock clock) {
+    /**
+     * @param maxAttempts calls per item for connection errors, timeouts and 5xx
+     * @param rateLimitBudget how long 429 answers are retried, however many calls that takes
+     * @param limiter the account's limiter, paused when SendPulse answers 429
+     */
+    public FailureClassifier(int maxAttempts, Duration rateLimitBudget, RateLimiter limiter,
+                             Clock clock) {
         this.maxAttempts = maxAttempts;
         this.rateLimitBudget = rateLimitBudget;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
@@ -60,6 +70,7 @@ public final class FailureClassifier {
             return false;
         }
         if (status != null && status == 429) {
+            limiter.pause(RATE_LIMIT_PAUSE);
             return clock.instant().isBefore(firstFailure.plus(rateLimitBudget));
         }
         return exchange.getProperty(ATTEMPTS, 1, Integer.class) < maxAttempts;

@@ -19,6 +19,14 @@ public final class RateLimiter {
         this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / permitsPerSecond);
     }
 
+    /**
+     * Holds every sender back for a while, after SendPulse said the account went over its
+     * limit; requests resume at the configured pace afterwards.
+     */
+    public synchronized void pause(java.time.Duration pause) {
+        nextSlot = Math.max(nextSlot, System.nanoTime() + pause.toNanos());
+    }
+
     /** Waits for the next free slot; returns the nanoseconds waited. */
     public long acquire() {
         long slot;

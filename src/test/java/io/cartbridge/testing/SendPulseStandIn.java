@@ -106,6 +106,14 @@ public final class SendPulseStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Accepts the next event calls, but answers only after the delay. */
+    public synchronized SendPulseStandIn delayNextEvents(int count, int millis) {
+        for (int i = 0; i < count; i++) {
+            eventScript.add(new Scripted(0, null, null, millis));
+        }
+        return this;
+    }
+
     public synchronized SendPulseStandIn delayNextTokenCall(int millis) {
         tokenScript.add(new Scripted(0, null, null, millis));
         return this;
@@ -204,6 +212,11 @@ public final class SendPulseStandIn implements AutoCloseable {
             if (scripted == null) {
                 scripted = eventFault;
             }
+            int delay = 0;
+            if (scripted != null && scripted.status() == 0) {
+                delay = scripted.delayMillis();
+                scripted = null;
+            }
             if (scripted != null) {
                 return aResponse().withStatus(scripted.status())
                         .withHeader("Content-Type", scripted.contentType())
@@ -220,7 +233,8 @@ public final class SendPulseStandIn implements AutoCloseable {
                         + "\"message\":\"Badly formed data. Check API documentation\"}");
             }
             received.add(new Received(event, token, body));
-            return json(200, "{\"result\":true}");
+            return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody("{\"result\":true}").withFixedDelay(delay).build();
         }
 
         private boolean overRateLimit() {

@@ -1,0 +1,114 @@
+package io.cartbridge.ops;
+
+import io.cartbridge.delivery.ErrorEntry;
+import io.cartbridge.delivery.ErrorStore;
+import io.cartbridge.delivery.PollRun;
+import io.cartbridge.delivery.Replayer;
+import io.cartbridge.delivery.RunHistory;
+import java.lang.management.ManagementFactory;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The service's operations MBean, registered while the Camel context runs. */
+public final class SyncOperations implements SyncOperationsMBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncOperations.class);
+
+    private final ErrorStore errors;
+    private final Replayer replayer;
+    private final RunHistory history;
+    private final String credentials;
+
+    public SyncOperations(ErrorStore errors, Replayer replayer, RunHistory history,
+                          String credentials) {
+        this.errors = errors;
+        this.replayer = replayer;
+        this.history = history;
+        this.credentials = credentials;
+    }
+
+    /** The name under which an instance of the service registers, one per Camel context. */
+    public static ObjectName objectName(String contextName) {
+        try {
+            return new ObjectName("io.cartbridge:type=operations,context="
+                    + ObjectName.quote(contextName));
+        } catch (JMException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public void register(String contextName) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            server.registerMBean(new StandardMBean(this, SyncOperationsMBean.class),
+                    objectName(contextName));
+        } catch (JMException e) {
+            throw new IllegalStateException("Cannot register the operations MBean", e);
+        }
+    }
+
+    public void unregister(String contextName) {
+        try {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(objectName(contextName));
+        } catch (JMException e) {
+            LOG.debug("The operations MBean was not registered: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public long getFailedCount() {
+        return countFailed();
+    }
+
+    @Override
+    public String[] getLastRuns() {
+        return history.recent().stream().map(PollRun::summary).toArray(String[]::new);
+    }
+
+    @Override
+    public String getSendPulseCredentials() {
+        return credentials;
+    }
+
+    @Override
+    public String[] listFailed() {
+        return errors.entries(ErrorEntry.FAILED).stream()
+                .map(entry -> entry.id() + " " + entry.key() + " HTTP "
+                        + (entry.httpStatus() == null ? "-" : entry.httpStatus())
+                        + (entry.errorCode() == null ? "" : " code " + entry.errorCode())
+                        + ": " + entry.errorMessage() + " (" + entry.attempts() + " attempts, last "
+                        + entry.lastFailedAt() + ", replays " + entry.replayCount() + ")")
+                .toArray(String[]::new);
+    }
+
+    @Override
+    public long countFailed() {
+        return errors.count(ErrorEntry.FAILED);
+    }
+
+    @Override
+    public String replay(long errorId) {
+        String outcome = replayer.replay(errorId);
+        LOG.info("JMX replay: {}", outcome);
+        return outcome;
+    }
+
+    @Override
+    public String replayAll(String kind) {
+        String outcome = replayer.replayAll(kind);
+        LOG.info("JMX replay: {}", outcome);
+        return outcome;
+    }
+
+    @Override
+    public String discard(long errorId) {
+        String outcome = errors.discard(errorId) ? "Entry " + errorId + " discarded"
+                : "Entry " + errorId + " is not failed; nothing discarded";
+        LOG.info("JMX discard: {}", outcome);
+        return outcome;
+    }
+}

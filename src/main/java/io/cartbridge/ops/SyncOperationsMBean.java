@@ -1,0 +1,32 @@
+package io.cartbridge.ops;
+
+/**
+ * What an operator sees and does over JMX: the error store and its replay, and the latest
+ * polls. Camel's own route MBeans start, stop and restart the routes.
+ */
+public interface SyncOperationsMBean {
+
+    /** Items in the error store that wait for a replay or a discard. */
+    long getFailedCount();
+
+    /** The latest polls, newest first, one line each with found, sent, skipped and failed. */
+    String[] getLastRuns();
+
+    /** How the service authenticates at SendPulse, with every secret masked. */
+    String getSendPulseCredentials();
+
+    /** The failed entries, one line each: id, key, HTTP status, error, attempts, last failure. */
+    String[] listFailed();
+
+    /** The number of failed entries. */
+    long countFailed();
+
+    /** Sends one failed entry again, with its key and body; says what became of it. */
+    String replay(long errorId);
+
+    /** Sends every failed entry of a kind (cart, checkout or purchase) again. */
+    String replayAll(String kind);
+
+    /** Gives up one failed entry for good: it is never sent. */
+    String discard(long errorId);
+}
