@@ -19,7 +19,7 @@ class FailureClassifierTest {
 
     private final MutableClock clock = new MutableClock();
     private final FailureClassifier classifier =
-            new FailureClassifier(3, Duration.ofSeconds(60), clock);
+            new FailureClassifier(3, Duration.ofSeconds(60), new RateLimiter(1000), clock);
     private final CamelContext context = new DefaultCamelContext();
 
     @Test
