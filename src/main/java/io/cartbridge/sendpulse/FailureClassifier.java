@@ -26,7 +26,7 @@ public final class FailureClassifier {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EXCERPT = 2000;
 
-    private static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
+    private static final Duration RATE_LIMIT_PAUSE = Duration.ofMillis(200);
 
     private final int maxAttempts;
     private final Duration rateLimitBudget;

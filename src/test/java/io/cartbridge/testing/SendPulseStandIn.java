@@ -55,6 +55,9 @@ public final class SendPulseStandIn implements AutoCloseable {
     private final Deque<Scripted> tokenScript = new ArrayDeque<>();
     private final Deque<Long> window = new ArrayDeque<>();
     private volatile Scripted eventFault;
+    private volatile double random429;
+    private volatile double random503;
+    private final java.util.Random dice = new java.util.Random(20261203L);
     private volatile Duration tokenLifetime = Duration.ofHours(1);
     private volatile int rateLimit;
 
@@ -98,6 +101,13 @@ public final class SendPulseStandIn implements AutoCloseable {
     /** Answers every event call this way until {@link #heal()}. */
     public SendPulseStandIn failEvents(int status, String contentType, String body) {
         eventFault = new Scripted(status, contentType, body, 0);
+        return this;
+    }
+
+    /** Answers this share of event calls with 429, and this share with 503, at random. */
+    public SendPulseStandIn randomFaults(double share429, double share503) {
+        this.random429 = share429;
+        this.random503 = share503;
         return this;
     }
 
@@ -211,6 +221,19 @@ public final class SendPulseStandIn implements AutoCloseable {
             }
             if (scripted == null) {
                 scripted = eventFault;
+            }
+            if (scripted == null && (random429 > 0 || random503 > 0)) {
+                double roll;
+                synchronized (dice) {
+                    roll = dice.nextDouble();
+                }
+                if (roll < random429) {
+                    scripted = new Scripted(429, "application/json",
+                            "{\"error_code\":2020202020,\"message\":\"Too many requests\"}", 0);
+                } else if (roll < random429 + random503) {
+                    scripted = new Scripted(503, "text/html", "<html>Service Unavailable</html>",
+                            0);
+                }
             }
             int delay = 0;
             if (scripted != null && scripted.status() == 0) {
