@@ -1,7 +1,8 @@
--- OpenCart 3.0: the lines of the given customers' carts, with the catalogue's name, model and
--- image, and the price the customer's group pays today: its best active special (ordered as
+-- OpenCart 3.0 and 4.0: the lines of the given customers' carts, with the catalogue's name, model
+-- and image, and the price the customer's group pays today: its best active special (ordered as
 -- OpenCart orders them), else the list price. Prices are in the default currency, before tax.
-SELECT c.customer_id, c.cart_id, c.product_id, c.`option` AS options_json, c.quantity,
+SELECT c.customer_id, cu.store_id AS cart_store, c.cart_id, c.product_id,
+       c.`option` AS options_json, c.quantity,
        p.product_id AS catalog_product_id, p.model, p.sku, p.image, p.price,
        p.status AS product_status, pd.name,
        (SELECT ps.price

@@ -1,6 +1,6 @@
--- OpenCart 3.0: the lines of the given orders. Name, model and price are the order's own
--- snapshot, so a product deleted since still reads right; the catalogue adds image and SKU.
--- Prices are per unit, before tax, in the default currency.
+-- OpenCart 3.0 and 4.0: the lines of the given orders. Name, model and price are the order's own
+-- snapshot, so a product deleted since still reads right; the catalogue adds image and SKU. Prices
+-- are per unit, before tax, in the default currency.
 SELECT op.order_id, op.order_product_id, op.product_id, op.name, op.model, op.quantity,
        op.price, op.total, p.product_id AS catalog_product_id, p.sku, p.image
 FROM ${prefix}order_product op

@@ -147,7 +147,8 @@ public final class ServiceConfiguration implements CamelConfiguration {
         });
         bind(context, "poller", new Poller(detectors,
                 () -> ShopSnapshot.load(query, storeUrl, saleStatuses), ledger,
-                new CursorStore(service, clock), payload, eventNames, history, dryRun, clock));
+                new CursorStore(service, clock), payload, eventNames, history, dryRun,
+                Duration.ofHours(settings.integer("sync.cooldown-hours", 24)), clock));
     }
 
     private static String credentials(Settings settings) {

@@ -14,16 +14,10 @@ public final class ShopSchema {
 
     /**
      * The version to use: the configured one, or, for {@code auto}, the one the schema shows.
-     * Only the 3.0 line is read today; 4.x schemas are refused with a clear message.
      */
     public static String version(String configured, DataSource shop, String prefix) {
-        String version = configured == null || configured.isBlank() || configured.equals("auto")
+        return configured == null || configured.isBlank() || configured.equals("auto")
                 ? detect(shop, prefix) : configured.trim();
-        if (!version.equals("3.0")) {
-            throw new IllegalStateException("OpenCart " + version + " is not supported yet;"
-                    + " this release reads OpenCart 3.0 (setting opencart.version)");
-        }
-        return version;
     }
 
     static String detect(DataSource shop, String prefix) {

@@ -50,7 +50,8 @@ public final class Deliveries {
         exchange.setProperty(DELIVERY, delivery);
         exchange.setProperty(CLAIMED, false);
         try {
-            if (ledger.claim(delivery.key(), delivery.kind().keyPrefix(), hash(delivery))) {
+            if (ledger.claim(delivery.key(), delivery.kind().keyPrefix(),
+                    DeliveryLedger.contact(delivery.email()), hash(delivery))) {
                 exchange.setProperty(CLAIMED, true);
             } else {
                 delivery.run().skipped("claimed by another poll");

@@ -1,5 +1,8 @@
 package io.cartbridge.delivery;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,14 +10,19 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -66,6 +74,55 @@ public final class DeliveryLedger {
         return entries;
     }
 
+    /**
+     * The contacts among the given ones that were sent (or are being sent) an event of one of
+     * the given kinds since a moment.
+     */
+    public Set<String> contactsSentSince(Collection<String> kinds, Collection<String> contacts,
+                                         Instant since) {
+        Set<String> recent = new HashSet<>();
+        if (contacts.isEmpty()) {
+            return recent;
+        }
+        String sql = "SELECT DISTINCT contact FROM sync_ledger WHERE contact IN ("
+                + String.join(",", Collections.nCopies(contacts.size(), "?")) + ")"
+                + " AND status IN ('sent', 'claimed') AND updated_at >= ? AND kind IN ("
+                + String.join(",", Collections.nCopies(kinds.size(), "?")) + ")";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (String contact : contacts) {
+                query.setString(index++, contact);
+            }
+            query.setObject(index++, LocalDateTime.ofInstant(since, ZoneOffset.UTC));
+            for (String kind : kinds) {
+                query.setString(index++, kind);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    recent.add(row.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot read the ledger: " + e.getMessage(), e);
+        }
+        return recent;
+    }
+
+    /** A short fingerprint of an email, the same for any letter case; never the email itself. */
+    public static String contact(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+                    email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether a claim is still in force, so that the item must not be sent again. */
     public boolean isLeased(LedgerEntry entry) {
         return entry.claimedAt() != null && entry.claimedAt().isAfter(clock.instant().minus(lease));
@@ -75,30 +132,33 @@ public final class DeliveryLedger {
      * Claims an item for sending. Returns false when another poll or instance holds it, or it
      * was already sent or failed.
      */
-    public boolean claim(String key, String kind, String payloadHash) {
+    public boolean claim(String key, String kind, String contact, String payloadHash) {
         LocalDateTime now = now();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO sync_ledger (item_key, kind, status, attempts, payload_hash,"
-                            + " claimed_at, updated_at) VALUES (?, ?, 'claimed', 1, ?, ?, ?)")) {
+                    "INSERT INTO sync_ledger (item_key, kind, contact, status, attempts,"
+                            + " payload_hash, claimed_at, updated_at)"
+                            + " VALUES (?, ?, ?, 'claimed', 1, ?, ?, ?)")) {
                 insert.setString(1, key);
                 insert.setString(2, kind);
-                insert.setString(3, payloadHash);
-                insert.setObject(4, now);
+                insert.setString(3, contact);
+                insert.setString(4, payloadHash);
                 insert.setObject(5, now);
+                insert.setObject(6, now);
                 insert.executeUpdate();
                 return true;
             } catch (SQLIntegrityConstraintViolationException duplicate) {
                 try (PreparedStatement retake = connection.prepareStatement(
-                        "UPDATE sync_ledger SET status = 'claimed', reason = NULL,"
+                        "UPDATE sync_ledger SET status = 'claimed', reason = NULL, contact = ?,"
                                 + " attempts = attempts + 1, payload_hash = ?, claimed_at = ?,"
                                 + " updated_at = ? WHERE item_key = ? AND (status = 'skipped'"
                                 + " OR (status = 'claimed' AND claimed_at < ?))")) {
-                    retake.setString(1, payloadHash);
-                    retake.setObject(2, now);
+                    retake.setString(1, contact);
+                    retake.setString(2, payloadHash);
                     retake.setObject(3, now);
-                    retake.setString(4, key);
-                    retake.setObject(5, now.minus(lease));
+                    retake.setObject(4, now);
+                    retake.setString(5, key);
+                    retake.setObject(6, now.minus(lease));
                     return retake.executeUpdate() == 1;
                 }
             }

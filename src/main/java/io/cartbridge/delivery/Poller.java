@@ -6,15 +6,20 @@ import io.cartbridge.opencart.EventKind;
 import io.cartbridge.opencart.ShopEvent;
 import io.cartbridge.opencart.ShopSnapshot;
 import io.cartbridge.opencart.Skip;
+import io.cartbridge.opencart.SkipReason;
 import io.cartbridge.ops.Masking;
 import io.cartbridge.sendpulse.EventPayload;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -28,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class Poller {
 
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
+    private static final List<String> RECOVERY = List.of(EventKind.CART.keyPrefix(),
+            EventKind.CHECKOUT.keyPrefix());
 
     private final Map<EventKind, Detector> detectors;
     private final Supplier<ShopSnapshot> snapshots;
@@ -37,13 +44,14 @@ public final class Poller {
     private final Map<EventKind, String> eventNames;
     private final RunHistory history;
     private final boolean dryRun;
+    private final Duration cooldown;
     private final Clock clock;
     private final Map<EventKind, Long> dryRunCursors = new ConcurrentHashMap<>();
 
     public Poller(Map<EventKind, Detector> detectors, Supplier<ShopSnapshot> snapshots,
                   DeliveryLedger ledger, CursorStore cursors, EventPayload payload,
                   Map<EventKind, String> eventNames, RunHistory history, boolean dryRun,
-                  Clock clock) {
+                  Duration cooldown, Clock clock) {
         this.detectors = detectors;
         this.snapshots = snapshots;
         this.ledger = ledger;
@@ -52,6 +60,7 @@ public final class Poller {
         this.eventNames = eventNames;
         this.history = history;
         this.dryRun = dryRun;
+        this.cooldown = cooldown;
         this.clock = clock;
     }
 
@@ -86,13 +95,33 @@ public final class Poller {
             }
         }
 
+        List<ShopEvent> fresh = new ArrayList<>();
+        for (ShopEvent event : detection.events()) {
+            LedgerEntry entry = known.get(event.key());
+            if (entry == null || LedgerEntry.SKIPPED.equals(entry.status())
+                    || (LedgerEntry.CLAIMED.equals(entry.status()) && !ledger.isLeased(entry))) {
+                fresh.add(event);
+            }
+        }
+        Set<String> cooling = coolingDown(kind, fresh);
+
         List<Delivery> deliveries = new ArrayList<>();
         String path = "/events/name/" + URLEncoder.encode(eventNames.get(kind),
                 StandardCharsets.UTF_8).replace("+", "%20");
-        for (ShopEvent event : detection.events()) {
+        for (ShopEvent event : fresh) {
+            String contact = DeliveryLedger.contact(event.contact().email());
             LedgerEntry entry = known.get(event.key());
-            if (entry != null && !LedgerEntry.SKIPPED.equals(entry.status())
-                    && !(LedgerEntry.CLAIMED.equals(entry.status()) && !ledger.isLeased(entry))) {
+            if (RECOVERY.contains(kind.keyPrefix()) && !cooling.add(contact)) {
+                if (entry == null || !SkipReason.COOL_DOWN.label().equals(entry.reason())) {
+                    run.found(1);
+                    run.skipped(SkipReason.COOL_DOWN.label());
+                    LOG.info("{}: skipped {} ({}): {}", kind.detector(), event.key(),
+                            Masking.email(event.contact().email()), SkipReason.COOL_DOWN.label());
+                    if (!dryRun) {
+                        ledger.recordSkip(event.key(), kind.keyPrefix(),
+                                SkipReason.COOL_DOWN.label());
+                    }
+                }
                 continue;
             }
             run.found(1);
@@ -114,6 +143,21 @@ public final class Poller {
             }
         }
         history.record(run);
+    }
+
+    /**
+     * The contacts that had a recovery event (cart or checkout) within the cool-down. The set
+     * is filled further while the poll goes on, so one poll sends one person one event at most.
+     */
+    private Set<String> coolingDown(EventKind kind, List<ShopEvent> events) {
+        if (!RECOVERY.contains(kind.keyPrefix()) || cooldown.isZero() || dryRun) {
+            return new HashSet<>();
+        }
+        List<String> contacts = events.stream()
+                .map(event -> DeliveryLedger.contact(event.contact().email()))
+                .filter(Objects::nonNull).distinct().toList();
+        return new HashSet<>(ledger.contactsSentSince(RECOVERY, contacts,
+                clock.instant().minus(cooldown)));
     }
 
     private long cursor(EventKind kind) {

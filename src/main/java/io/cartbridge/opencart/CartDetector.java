@@ -3,12 +3,16 @@ package io.cartbridge.opencart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,17 +25,20 @@ import java.util.Set;
  */
 public final class CartDetector implements Detector {
 
-    private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record CartRow(int customerId, int lineCount, LocalDateTime firstAdded,
                            LocalDateTime lastAdded, boolean known, Contact contact,
                            boolean enabled, int storeId) {
+        String id() {
+            return customerId + ":" + storeId;
+        }
     }
 
-    private record CartLine(int customerId, int productId, int quantity, boolean sellable,
+    private record CartLine(String cartId, int productId, int quantity, boolean sellable,
                             String name, String model, String sku, String image,
-                            BigDecimal price, Map<Integer, List<String>> options) {
+                            BigDecimal price, String optionsJson,
+                            Map<Integer, List<String>> options) {
     }
 
     private record OptionName(String name, String type) {
@@ -64,13 +71,14 @@ public final class CartDetector implements Detector {
         List<CartRow> carts = query.list("abandoned-carts", Map.of(
                 "idle_before", now.minusMinutes(rules.idleMinutes()),
                 "not_before", now.minusDays(rules.maxAgeDays())), row -> cartRow(row, shop));
+        Map<String, List<CartLine>> stored = storedLines(carts, shop, now);
 
         List<Skip> skips = new ArrayList<>();
         List<CartRow> candidates = new ArrayList<>();
         for (CartRow cart : carts) {
             SkipReason reason = contactProblem(cart);
             if (reason != null) {
-                skips.add(new Skip(kind(), key(cart), cart.contact().email(), reason, 0));
+                skips.add(new Skip(kind(), key(cart, stored), cart.contact().email(), reason, 0));
             } else {
                 candidates.add(cart);
             }
@@ -86,19 +94,19 @@ public final class CartDetector implements Detector {
             LocalDateTime since = cart.firstAdded()
                     .minusMinutes(DetectionRules.ORDER_BEFORE_CART_TOLERANCE_MINUTES);
             if (sales.boughtSince(cart.customerId(), cart.contact().email(), since, 0)) {
-                skips.add(new Skip(kind(), key(cart), cart.contact().email(),
+                skips.add(new Skip(kind(), key(cart, stored), cart.contact().email(),
                         SkipReason.ALREADY_BOUGHT, 0));
             } else {
                 open.add(cart);
             }
         }
 
-        Map<Integer, List<ProductLine>> lines = lines(open, shop, now);
+        Map<String, List<ProductLine>> lines = productLines(open, stored, shop);
         List<ShopEvent> events = new ArrayList<>();
         for (CartRow cart : open) {
-            List<ProductLine> cartLines = lines.getOrDefault(cart.customerId(), List.of());
+            List<ProductLine> cartLines = lines.getOrDefault(cart.id(), List.of());
             if (cartLines.isEmpty()) {
-                skips.add(new Skip(kind(), key(cart), cart.contact().email(),
+                skips.add(new Skip(kind(), key(cart, stored), cart.contact().email(),
                         SkipReason.NO_PRODUCTS, 0));
                 continue;
             }
@@ -106,7 +114,7 @@ public final class CartDetector implements Detector {
             Currency currency = shop.currency(store.currency());
             BigDecimal total = cartLines.stream().map(ProductLine::total)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            events.add(new ShopEvent(kind(), key(cart), cart.contact(), store,
+            events.add(new ShopEvent(kind(), key(cart, stored), cart.contact(), store,
                     cart.lastAdded().atZone(shop.zone()), currency, currency.round(total),
                     cap(cartLines), cartLines.size(), null, null, 0));
         }
@@ -134,13 +142,33 @@ public final class CartDetector implements Detector {
                 ? List.copyOf(lines.subList(0, rules.maxProducts())) : lines;
     }
 
-    private static String key(CartRow cart) {
-        return "cart:" + cart.customerId() + ":" + KEY_TIME.format(cart.firstAdded());
+    /**
+     * The key of one abandonment episode: the customer, the store and what the cart holds. The
+     * same cart left again and again is one episode; a changed cart is a new one.
+     */
+    private static String key(CartRow cart, Map<String, List<CartLine>> stored) {
+        List<String> content = new ArrayList<>();
+        for (CartLine line : stored.getOrDefault(cart.id(), List.of())) {
+            content.add(line.productId() + "|" + line.quantity() + "|" + line.optionsJson());
+        }
+        Collections.sort(content);
+        return "cart:" + cart.customerId() + ":" + cart.storeId() + ":"
+                + (content.isEmpty() ? "empty" : digest(String.join("\n", content)));
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static CartRow cartRow(ResultSet row, ShopSnapshot shop) throws SQLException {
         boolean known = row.getObject("known_customer") != null;
-        int storeId = known ? row.getInt("store_id") : 0;
+        int storeId = row.getInt("cart_store");
         Contact contact = ContactReader.contact(row.getInt("customer_id"),
                 row.getString("email"), row.getString("telephone"), row.getString("firstname"),
                 row.getString("lastname"), row.getInt("newsletter") == 1,
@@ -151,19 +179,33 @@ public final class CartDetector implements Detector {
                 row.getInt("status") == 1, storeId);
     }
 
-    private Map<Integer, List<ProductLine>> lines(List<CartRow> carts, ShopSnapshot shop,
-                                                  LocalDateTime now) {
-        Map<Integer, List<ProductLine>> lines = new HashMap<>();
+    private Map<String, List<CartLine>> storedLines(List<CartRow> carts, ShopSnapshot shop,
+                                                    LocalDateTime now) {
+        Map<String, List<CartLine>> lines = new HashMap<>();
         if (carts.isEmpty()) {
             return lines;
         }
-        Map<Integer, CartRow> byCustomer = new HashMap<>();
-        carts.forEach(cart -> byCustomer.put(cart.customerId(), cart));
-        int languageId = shop.store(0).languageId();
+        query.list("cart-lines", Map.of(
+                "customer_ids", carts.stream().map(CartRow::customerId).distinct().toList(),
+                "language_id", shop.store(0).languageId(), "today", now.toLocalDate()),
+                CartDetector::cartLine)
+                .forEach(line -> lines.computeIfAbsent(line.cartId(), id -> new ArrayList<>())
+                        .add(line));
+        return lines;
+    }
 
-        List<CartLine> rows = query.list("cart-lines", Map.of(
-                "customer_ids", List.copyOf(byCustomer.keySet()), "language_id", languageId,
-                "today", now.toLocalDate()), CartDetector::cartLine);
+    private Map<String, List<ProductLine>> productLines(List<CartRow> carts,
+                                                        Map<String, List<CartLine>> stored,
+                                                        ShopSnapshot shop) {
+        Map<String, List<ProductLine>> lines = new HashMap<>();
+        List<CartLine> rows = carts.stream()
+                .flatMap(cart -> stored.getOrDefault(cart.id(), List.of()).stream()).toList();
+        if (rows.isEmpty()) {
+            return lines;
+        }
+        Map<String, CartRow> byId = new HashMap<>();
+        carts.forEach(cart -> byId.put(cart.id(), cart));
+        int languageId = shop.store(0).languageId();
 
         Set<Integer> optionIds = new LinkedHashSet<>();
         Set<Integer> valueIds = new LinkedHashSet<>();
@@ -196,7 +238,7 @@ public final class CartDetector implements Detector {
             if (!row.sellable()) {
                 continue;
             }
-            CartRow cart = byCustomer.get(row.customerId());
+            CartRow cart = byId.get(row.cartId());
             StoreInfo store = shop.store(cart.storeId());
             Currency currency = shop.currency(store.currency());
             BigDecimal unit = row.price();
@@ -219,7 +261,7 @@ public final class CartDetector implements Detector {
                 }
             }
             BigDecimal price = currency.convert(unit, currency.rate());
-            lines.computeIfAbsent(cart.customerId(), id -> new ArrayList<>())
+            lines.computeIfAbsent(cart.id(), id -> new ArrayList<>())
                     .add(new ProductLine(row.productId(), row.name(), row.model(), row.sku(),
                             chosen.isEmpty() ? null : String.join("; ", chosen), row.quantity(),
                             price,
@@ -233,12 +275,14 @@ public final class CartDetector implements Detector {
     private static CartLine cartLine(ResultSet row) throws SQLException {
         boolean inCatalog = row.getObject("catalog_product_id") != null;
         BigDecimal special = row.getBigDecimal("special_price");
-        return new CartLine(row.getInt("customer_id"), row.getInt("product_id"),
-                row.getInt("quantity"), inCatalog && row.getInt("product_status") == 1,
+        String optionsJson = row.getString("options_json");
+        return new CartLine(row.getInt("customer_id") + ":" + row.getInt("cart_store"),
+                row.getInt("product_id"), row.getInt("quantity"),
+                inCatalog && row.getInt("product_status") == 1,
                 ShopSnapshot.decode(row.getString("name")), row.getString("model"),
                 OrderLines.blankToNull(row.getString("sku")), row.getString("image"),
                 special != null ? special : OrderLines.nonNull(row.getBigDecimal("price")),
-                options(row.getString("options_json")));
+                optionsJson == null ? "" : optionsJson, options(optionsJson));
     }
 
     /** The option JSON of a cart line: option id to the chosen value ids or free texts. */

@@ -2,10 +2,14 @@ package io.cartbridge.opencart;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Absolute product and image URLs for one batch of products: the SEO keyword of the store and
@@ -13,39 +17,53 @@ import java.util.Map;
  */
 public final class CatalogLinks {
 
-    private final Map<String, String> keywords;
+    private record Keyword(int sortOrder, String text) {
+    }
 
-    private CatalogLinks(Map<String, String> keywords) {
+    private final Map<String, Keyword> keywords;
+
+    private CatalogLinks(Map<String, Keyword> keywords) {
         this.keywords = keywords;
     }
 
     /** Reads the SEO keywords of the given products in one query. */
     public static CatalogLinks load(ShopQuery query, Collection<Integer> productIds) {
-        Map<String, String> keywords = new HashMap<>();
+        Map<String, Keyword> keywords = new HashMap<>();
         if (!productIds.isEmpty()) {
-            List<String> queries = productIds.stream().distinct()
-                    .map(id -> "product_id=" + id).toList();
-            query.list("seo-keywords", Map.of("queries", queries), row -> {
-                keywords.put(slot(row.getInt("store_id"), row.getInt("language_id"),
-                        row.getString("query")), row.getString("keyword"));
-                return null;
-            });
+            List<Integer> ids = productIds.stream().distinct().toList();
+            query.list("seo-keywords", Map.of("product_ids", ids,
+                    "queries", ids.stream().map(id -> "product_id=" + id).toList()), row -> {
+                        keywords.put(slot(row.getInt("store_id"), row.getInt("language_id"),
+                                row.getString("query_key"), row.getString("query_value")),
+                                new Keyword(row.getInt("sort_order"), row.getString("keyword")));
+                        return null;
+                    });
         }
         return new CatalogLinks(keywords);
     }
 
+    /**
+     * The product page: with SEO URLs on and a keyword for the product, the keywords of the
+     * language, the route (4.x) and the product joined in their sort order; otherwise the
+     * plain route.
+     */
     public String productUrl(StoreInfo store, int productId) {
         if (productId <= 0) {
             return null;
         }
-        if (store.seoUrls()) {
-            String keyword = keywords.get(slot(store.storeId(), store.languageId(),
-                    "product_id=" + productId));
-            if (keyword != null && !keyword.isBlank()) {
-                return store.url() + keyword;
-            }
+        Keyword product = keyword(store, "product_id", String.valueOf(productId));
+        if (!store.seoUrls() || product == null) {
+            return store.productRoute(productId);
         }
-        return store.url() + "index.php?route=product/product&product_id=" + productId;
+        List<Keyword> parts = new ArrayList<>();
+        parts.add(product);
+        if (store.languageInUrls()) {
+            Optional.ofNullable(keyword(store, "language", store.languageCode()))
+                    .ifPresent(parts::add);
+            Optional.ofNullable(keyword(store, "route", "product/product")).ifPresent(parts::add);
+        }
+        parts.sort(Comparator.comparingInt(Keyword::sortOrder));
+        return store.url() + parts.stream().map(Keyword::text).collect(Collectors.joining("/"));
     }
 
     /** The original image under the store's image/ folder; resized copies may not exist yet. */
@@ -61,7 +79,13 @@ public final class CatalogLinks {
         }
     }
 
-    private static String slot(int storeId, int languageId, String query) {
-        return storeId + "/" + languageId + "/" + query;
+    private Keyword keyword(StoreInfo store, String key, String value) {
+        Keyword keyword = keywords.get(slot(store.storeId(), store.languageId(), key, value));
+        return keyword == null || keyword.text() == null || keyword.text().isBlank()
+                ? null : keyword;
+    }
+
+    private static String slot(int storeId, int languageId, String key, String value) {
+        return storeId + "/" + languageId + "/" + key + "=" + value;
     }
 }

@@ -100,16 +100,21 @@ public final class ShopSnapshot {
             String[] row = storeRows.get(storeId);
             String name = row != null ? row[0] : merged.getOrDefault("config_name", "");
             String url = row != null ? firstNonBlank(row[2], row[1]) : zeroUrl;
-            String languageCode = merged.getOrDefault("config_language", "");
-            Set<Integer> sale = saleStatusOverride.isEmpty()
+            String languageCode = merged.getOrDefault("config_language",
+                    merged.getOrDefault("config_language_catalog", ""));
+            Set<Integer> sale = new LinkedHashSet<>(saleStatusOverride.isEmpty()
                     ? union(merged.get("config_processing_status"),
                             merged.get("config_complete_status"))
-                    : saleStatusOverride;
+                    : saleStatusOverride);
+            // A voided or fraud-held order is never a sale, whatever the lists say.
+            sale.removeAll(union(merged.get("config_void_status_id"),
+                    merged.get("config_fraud_status_id")));
             stores.put(storeId, new StoreInfo(storeId, decode(name), withSlash(url),
                     merged.getOrDefault("config_currency", "USD"),
                     languages.getOrDefault(languageCode, 1), languageCode,
                     "1".equals(merged.get("config_seo_url")),
-                    countries.get(merged.get("config_country_id")), Set.copyOf(sale)));
+                    countries.get(merged.get("config_country_id")), Set.copyOf(sale),
+                    query.catalog().languageInUrls()));
         }
         return new ShopSnapshot(zone(defaults.get("config_timezone")), stores, currencies,
                 statusNames);

@@ -10,7 +10,8 @@ public enum SkipReason {
     SUPERSEDED("newer checkout"),
     HAS_HISTORY("order has status history"),
     NO_PRODUCTS("no products"),
-    SALE_BEFORE("sale recorded before");
+    SALE_BEFORE("sale recorded before"),
+    COOL_DOWN("cool-down");
 
     private final String label;
 

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * What the service needs to know of one store: its name and URL, its default currency and
- * language, whether SEO URLs are on, and which order statuses count as a sale.
+ * language, whether SEO URLs are on, and which order statuses count as a sale. OpenCart 4
+ * names the language in its links; 3.0 does not.
  */
 public record StoreInfo(
         int storeId,
@@ -15,10 +16,21 @@ public record StoreInfo(
         String languageCode,
         boolean seoUrls,
         String phoneRegion,
-        Set<Integer> saleStatuses) {
+        Set<Integer> saleStatuses,
+        boolean languageInUrls) {
 
     /** The link that brings a shopper back to the cart. */
     public String cartUrl() {
-        return url + "index.php?route=checkout/cart";
+        return url + "index.php?route=checkout/cart" + languageParameter();
+    }
+
+    /** The product page without SEO URLs. */
+    public String productRoute(int productId) {
+        return url + "index.php?route=product/product" + languageParameter() + "&product_id="
+                + productId;
+    }
+
+    private String languageParameter() {
+        return languageInUrls && !languageCode.isEmpty() ? "&language=" + languageCode : "";
     }
 }

@@ -1,4 +1,4 @@
--- OpenCart 3.0: names and types of the product options that cart lines refer to.
+-- OpenCart 3.0, 4.0 and 4.1: names and types of the product options that cart lines refer to.
 SELECT po.product_option_id, od.name, o.type
 FROM ${prefix}product_option po
 JOIN `${prefix}option` o ON o.option_id = po.option_id

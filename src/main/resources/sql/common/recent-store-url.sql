@@ -1,4 +1,4 @@
--- OpenCart 3.0: the URL of store 0 as the newest order recorded it; used only when
+-- OpenCart 3.0, 4.0 and 4.1: the URL of store 0 as the newest order recorded it; used only when
 -- opencart.store-url is not set. Reads the primary key backwards, so it stays cheap.
 SELECT store_url
 FROM `${prefix}order`

@@ -1,7 +1,7 @@
--- OpenCart 3.0: status changes after the cursor into a status that counts as a sale in some
--- store. The caller checks the status against the order's own store and keeps only an order's
--- first such change. Reads the primary key range after the cursor, so an idle poll reads
--- nothing; :up_to bounds one page.
+-- OpenCart 3.0, 4.0 and 4.1: status changes after the cursor into a status that counts as a sale in
+-- some store. The caller checks the status against the order's own store and keeps only an order's
+-- first such change. Reads the primary key range after the cursor, so an idle poll reads nothing;
+-- :up_to bounds one page.
 SELECT h.order_history_id, h.order_id, h.order_status_id, h.date_added AS status_added,
        o.store_id, o.customer_id, o.email, o.firstname, o.lastname, o.telephone, o.total,
        o.currency_code, o.currency_value, o.language_id, cu.newsletter

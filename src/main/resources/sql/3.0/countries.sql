@@ -1,4 +1,0 @@
--- OpenCart 3.0: the two-letter code of the store country, used to read local phone numbers.
-SELECT country_id, iso_code_2
-FROM ${prefix}country
-WHERE country_id IN (:country_ids)

@@ -1,3 +1,0 @@
--- OpenCart 3.0: decimal places and the rate of each currency against the default one.
-SELECT code, decimal_place, `value`
-FROM ${prefix}currency

@@ -1,3 +1,0 @@
--- OpenCart 3.0: language codes, to find the store's default language id.
-SELECT language_id, code
-FROM ${prefix}language

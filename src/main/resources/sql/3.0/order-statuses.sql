@@ -1,3 +1,0 @@
--- OpenCart 3.0: status names, in every language; the service reports the store's language.
-SELECT order_status_id, language_id, name
-FROM ${prefix}order_status

@@ -1,9 +1,0 @@
--- OpenCart 3.0: the store settings the service needs, for every store.
--- Rows of store N override those of store 0, as in OpenCart's own loader.
-SELECT store_id, `key`, `value`, serialized
-FROM ${prefix}setting
-WHERE code = 'config'
-  AND `key` IN ('config_name', 'config_timezone', 'config_processing_status',
-                'config_complete_status', 'config_currency', 'config_seo_url',
-                'config_language', 'config_url', 'config_ssl', 'config_country_id')
-ORDER BY store_id
