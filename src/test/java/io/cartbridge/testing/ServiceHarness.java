@@ -26,11 +26,15 @@ public final class ServiceHarness implements AutoCloseable {
     private final Map<String, String> properties = new HashMap<>();
     private SyncService service;
 
-    private ServiceHarness(TestDatabase shop) {
+    /** The session mode of MySQL 8, stricter than MariaDB's default. */
+    public static final String MYSQL8_SQL_MODE = "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,"
+            + "NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
+
+    private ServiceHarness(TestDatabase shop, String line) {
         this.shop = shop;
         this.state = TestDatabase.create("state");
         this.sendPulse = new SendPulseStandIn();
-        this.activity = new ShopActivity(shop, "oc_", ZoneOffset.UTC);
+        this.activity = new ShopActivity(shop, "oc_", line, ZoneOffset.UTC);
         properties.put("camel.main.name", "cartbridge-test-" + UUID.randomUUID());
         properties.put("opencart.db.url", shop.url());
         properties.put("opencart.db.user", shop.user());
@@ -57,14 +61,20 @@ public final class ServiceHarness implements AutoCloseable {
             shop.load(folder.resolve("schema.sql"));
             shop.load(folder.resolve("data.sql"));
         }
-        return new ServiceHarness(shop);
+        return new ServiceHarness(shop, version.substring(0, 3));
     }
 
     /** A shop on the project's own OpenCart 3.0 subset. */
     public static ServiceHarness onSubset() {
         TestDatabase shop = TestDatabase.create("subset");
         shop.load(Path.of("src/test/resources/opencart-3.0/schema.sql"));
-        return new ServiceHarness(shop);
+        return new ServiceHarness(shop, "3.0");
+    }
+
+    /** Runs the service's shop queries under MySQL 8's stricter SQL mode. */
+    public ServiceHarness withMysql8SqlMode() {
+        return with("opencart.db.url", shop.url() + "?sessionVariables=sql_mode='"
+                + MYSQL8_SQL_MODE + "'");
     }
 
     public static Path sharedDir() {

@@ -13,19 +13,71 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes shop activity the way OpenCart 3.0 writes it: customers, cart lines, orders with
- * their lines and totals, and status history. Times are wall-clock store time.
+ * Writes shop activity the way OpenCart writes it: customers, cart lines, orders with their
+ * lines and totals, and status history. It names only the columns that 3.0, 4.0 and 4.1
+ * share, and leaves the rest to each version's defaults, so one scenario fits every version.
+ * Times are wall-clock store time.
  */
 public final class ShopActivity {
 
     private final TestDatabase database;
     private final String prefix;
-    private final ZoneId storeZone;
+    private final String version;
+    private ZoneId storeZone;
 
     public ShopActivity(TestDatabase database, String prefix, ZoneId storeZone) {
+        this(database, prefix, "3.0", storeZone);
+    }
+
+    /** @param version the OpenCart line of the schema: 3.0, 4.0 or 4.1 */
+    public ShopActivity(TestDatabase database, String prefix, String version, ZoneId storeZone) {
         this.database = database;
         this.prefix = prefix;
+        this.version = version;
         this.storeZone = storeZone;
+    }
+
+    /** Sets the store's time zone, in the settings and for the times this class writes. */
+    public void storeZone(ZoneId zone) {
+        setting(0, "config_timezone", zone.getId(), false);
+        this.storeZone = zone;
+    }
+
+    /** Gives a product a special price for customer group 1, the way the version stores it. */
+    public void special(int productId, String price) {
+        if (version.equals("4.1")) {
+            update("DELETE FROM " + prefix + "product_discount WHERE product_id = ?", productId);
+            insert("INSERT INTO " + prefix + "product_discount (product_id, customer_group_id,"
+                    + " quantity, priority, price, type, special, date_start, date_end)"
+                    + " VALUES (?, 1, 1, 1, ?, 'F', 1, '0000-00-00', '0000-00-00')",
+                    productId, new BigDecimal(price));
+        } else {
+            update("DELETE FROM " + prefix + "product_special WHERE product_id = ?", productId);
+            insert("INSERT INTO " + prefix + "product_special (product_id, customer_group_id,"
+                    + " priority, price, date_start, date_end)"
+                    + " VALUES (?, 1, 1, ?, '0000-00-00', '0000-00-00')",
+                    productId, new BigDecimal(price));
+        }
+    }
+
+    /** Turns SEO URLs on and gives a product a keyword in store 0, language 1. */
+    public void seoKeyword(int productId, String keyword) {
+        setting(0, "config_seo_url", "1", false);
+        if (version.equals("3.0")) {
+            update("DELETE FROM " + prefix + "seo_url WHERE query = ?", "product_id=" + productId);
+            insert("INSERT INTO " + prefix + "seo_url (store_id, language_id, query, keyword)"
+                    + " VALUES (0, 1, ?, ?)", "product_id=" + productId, keyword);
+        } else {
+            update("DELETE FROM " + prefix + "seo_url WHERE `key` = 'product_id' AND `value` = ?",
+                    String.valueOf(productId));
+            insert("INSERT INTO " + prefix + "seo_url (store_id, language_id, `key`, `value`,"
+                    + " keyword, sort_order) VALUES (0, 1, 'product_id', ?, ?, 1)",
+                    String.valueOf(productId), keyword);
+        }
+    }
+
+    public void productImage(int productId, String path) {
+        update("UPDATE " + prefix + "product SET image = ? WHERE product_id = ?", path, productId);
     }
 
     /** The store's wall clock, to the second, this many minutes ago. */
@@ -43,8 +95,8 @@ public final class ShopActivity {
 
     public void cartLine(int customerId, int productId, int quantity, String optionJson,
                          LocalDateTime added) {
-        insert("INSERT INTO " + prefix + "cart (api_id, customer_id, session_id, product_id,"
-                + " recurring_id, `option`, quantity, date_added) VALUES (0, ?, ?, ?, 0, ?, ?, ?)",
+        insert("INSERT INTO " + prefix + "cart (customer_id, session_id, product_id, `option`,"
+                + " quantity, date_added) VALUES (?, ?, ?, ?, ?, ?)",
                 customerId, "sess" + customerId, productId, optionJson, quantity, added);
     }
 
@@ -134,10 +186,10 @@ public final class ShopActivity {
             BigDecimal total = subTotal.add(taxes);
             int orderId = insert("INSERT INTO `" + prefix + "order` (invoice_prefix, store_id,"
                     + " store_name, store_url, customer_id, customer_group_id, firstname,"
-                    + " lastname, email, telephone, payment_method, payment_code, total,"
-                    + " order_status_id, language_id, currency_id, currency_code, currency_value,"
-                    + " ip, date_added, date_modified) VALUES ('INV-', ?, 'Shop', ?, ?, 1, ?, ?,"
-                    + " ?, ?, 'Cash On Delivery', 'cod', ?, 0, 1, 1, ?, ?, '127.0.0.1', ?, ?)",
+                    + " lastname, email, telephone, total, order_status_id, language_id,"
+                    + " currency_id, currency_code, currency_value, ip, date_added,"
+                    + " date_modified) VALUES ('INV-', ?, 'Shop', ?, ?, 1, ?, ?, ?, ?, ?, 0, 1, 1,"
+                    + " ?, ?, '127.0.0.1', ?, ?)",
                     storeId, storeUrl, customerId, firstName, lastName, email, telephone, total,
                     currency, currencyValue, added, added);
             for (Object[] line : lines) {

@@ -8,67 +8,124 @@ import io.cartbridge.delivery.ErrorStore;
 import io.cartbridge.delivery.PollRun;
 import io.cartbridge.testing.ServiceHarness;
 import io.cartbridge.testing.ShopActivity;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The whole path on the real OpenCart 3.0 install schemas: shop activity inserted as the
- * storefront would write it, one cycle of the service, and exactly the expected events at
- * the SendPulse stand-in.
+ * The whole path on the real OpenCart installs (3.0.3.8, 3.0.x.x, 4.0.2.3, 4.1.0.4): one
+ * scenario of shop activity, written once and inserted in each version's own column shapes,
+ * one cycle of the service, and exactly the expected events at the SendPulse stand-in. The
+ * service's queries run under MariaDB's default SQL mode and under MySQL 8's stricter one.
  */
-class OpenCart30EndToEndTest {
+class CompatibilityTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"3.0.x.x", "3.0.3.8"})
-    void should_send_one_event_per_abandoned_cart_checkout_and_purchase(String version) {
+    static Stream<Arguments> installs() {
+        return Stream.of("3.0.3.8", "3.0.x.x", "4.0.2.3", "4.1.0.4").flatMap(version ->
+                Stream.of(Arguments.of(version, false), Arguments.of(version, true)));
+    }
+
+    @ParameterizedTest(name = "OpenCart {0}, MySQL 8 SQL mode: {1}")
+    @MethodSource("installs")
+    void should_send_exactly_the_expected_events(String version, boolean mysql8) {
         try (ServiceHarness harness = ServiceHarness.onFixture(version)) {
+            if (mysql8) {
+                harness.withMysql8SqlMode();
+            }
+            // F5: a sale recorded before the first start is history, not news.
+            int old = harness.activity.order()
+                    .contact("old@example.test", "Olga", "Old", "")
+                    .added(harness.activity.minutesAgo(60 * 24 * 3))
+                    .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
+            harness.activity.history(old, 5, harness.activity.minutesAgo(60 * 24 * 3));
             harness.runOnce();
+            assertThat(sqlMode(harness)).contains(mysql8 ? "ONLY_FULL_GROUP_BY" : "");
             Scenario scenario = Scenario.insert(harness.activity);
+            boolean v3 = version.startsWith("3.");
+            String language = v3 ? "" : "&language=en-gb";
 
             List<PollRun> runs = harness.runOnce();
 
             assertThat(harness.sendPulse.emails("abandoned_cart"))
-                    .containsExactly("ann@example.test");
+                    .containsExactlyInAnyOrder("ann@example.test", "lena@example.test");
             assertThat(harness.sendPulse.emails("abandoned_checkout"))
                     .containsExactly("guest@example.test");
             assertThat(harness.sendPulse.emails("purchase")).containsExactlyInAnyOrder(
                     "bob@example.test", "cara@example.test", "gina@example.test",
-                    "hal@example.test");
+                    "hal@example.test", "anna@example.test", "del@example.test");
 
-            JsonNode cart = harness.sendPulse.bodies("abandoned_cart").get(0);
+            JsonNode cart = body(harness, "abandoned_cart", "ann@example.test");
+            assertThat(cart.path("store_name").asText()).isEqualTo("Tom & Jerry");
+            assertThat(cart.path("customer_name").asText()).isEqualTo("Ann");
             assertThat(cart.path("cart_total").decimalValue()).isEqualByComparingTo("303.00");
             assertThat(cart.path("currency").asText()).isEqualTo("USD");
             assertThat(cart.path("products_count").asInt()).isEqualTo(2);
-            assertThat(cart.path("cart_url").asText())
-                    .isEqualTo(ServiceHarness.STORE_URL + "index.php?route=checkout/cart");
-            JsonNode iphone = cart.path("products").get(0);
+            assertThat(cart.path("cart_url").asText()).isEqualTo(
+                    ServiceHarness.STORE_URL + "index.php?route=checkout/cart" + language);
+            assertThat(cart.path("phone").asText()).isEqualTo("+442079460000");
+            JsonNode iphone = product(cart, 40);
             assertThat(iphone.path("name").asText()).isEqualTo("iPhone");
             assertThat(iphone.path("quantity").asInt()).isEqualTo(2);
             assertThat(iphone.path("price").decimalValue()).isEqualByComparingTo("101.00");
+            // F12: SEO keyword with SEO URLs on; the original image, spaces encoded.
             assertThat(iphone.path("url").asText()).isEqualTo(ServiceHarness.STORE_URL
-                    + "index.php?route=product/product&product_id=40");
-            assertThat(iphone.path("img_url").asText())
-                    .isEqualTo(ServiceHarness.STORE_URL + "image/catalog/demo/iphone_1.jpg");
-            JsonNode cinema = cart.path("products").get(1);
+                    + (v3 ? "iphone" : "en-gb/product/iphone"));
+            assertThat(iphone.path("img_url").asText()).isEqualTo(
+                    ServiceHarness.STORE_URL + "image/catalog/demo/iphone%201.jpg");
+            // F10: stored as Apple Cinema 30&quot;, sent decoded once.
+            JsonNode cinema = product(cart, 42);
             assertThat(cinema.path("name").asText()).isEqualTo("Apple Cinema 30\"");
             assertThat(cinema.path("price").decimalValue()).isEqualByComparingTo("101.00");
             assertThat(cinema.path("options").asText()).isEqualTo("Select: Green; Radio: Small");
+            assertThat(cinema.path("url").asText()).isEqualTo(ServiceHarness.STORE_URL
+                    + (v3 ? "test" : "en-gb/product/apple-cinema"));
+            JsonNode plain = product(body(harness, "purchase", "hal@example.test"), 40);
+            assertThat(plain.path("url").asText()).isEqualTo(ServiceHarness.STORE_URL
+                    + (v3 ? "iphone" : "en-gb/product/iphone"));
 
+            // F14: four hundred lines, twenty listed, the totals true.
+            JsonNode big = body(harness, "abandoned_cart", "lena@example.test");
+            assertThat(big.path("products")).hasSize(20);
+            assertThat(big.path("products_count").asInt()).isEqualTo(400);
+            assertThat(big.path("cart_total").decimalValue()).isEqualByComparingTo("40400.00");
+
+            // F7: three visits of the confirm step, one event for the newest.
             JsonNode checkout = harness.sendPulse.bodies("abandoned_checkout").get(0);
             assertThat(checkout.path("order_id").asInt()).isEqualTo(scenario.newestCheckout);
             assertThat(checkout.path("cart_total").decimalValue()).isEqualByComparingTo("120.00");
 
-            JsonNode euro = harness.sendPulse.bodies("purchase").stream()
-                    .filter(body -> body.path("email").asText().equals("hal@example.test"))
-                    .findFirst().orElseThrow();
+            // F11: every amount in the order's currency, with its own rate.
+            JsonNode euro = body(harness, "purchase", "hal@example.test");
             assertThat(euro.path("currency").asText()).isEqualTo("EUR");
             assertThat(euro.path("order_total").decimalValue()).isEqualByComparingTo("93.60");
             assertThat(euro.path("order_status").asText()).isEqualTo("Pending");
             assertThat(euro.path("products").get(0).path("price").decimalValue())
                     .isEqualByComparingTo("78.00");
             assertThat(euro.path("event_time").asText()).endsWith("Z");
+
+            // F9: names and products in any script arrive intact.
+            JsonNode anna = body(harness, "purchase", "anna@example.test");
+            // 3.0.3.x tables are utf8 with three bytes a character: the shop itself stores
+            // the emoji as '?'; the service sends what the shop holds.
+            assertThat(anna.path("customer_name").asText())
+                    .isEqualTo(version.equals("3.0.3.8") ? "Anna ?" : "Anna 🎉");
+            assertThat(anna.path("last_name").asText()).isEqualTo("Zürich");
+            assertThat(anna.path("products").get(0).path("name").asText())
+                    .isEqualTo("Чай зелёный");
+
+            // F13: a product deleted since the order still reads from the order's snapshot.
+            JsonNode deleted = body(harness, "purchase", "del@example.test");
+            assertThat(deleted.path("products").get(0).path("name").asText())
+                    .isEqualTo("Discontinued Lamp");
+            assertThat(deleted.path("products").get(0).has("url")).isFalse();
 
             assertThat(harness.run(runs, "abandoned-carts").skippedByReason()).isEqualTo(Map.of(
                     "already bought", 2, "customer disabled", 1));
@@ -107,20 +164,47 @@ class OpenCart30EndToEndTest {
             List<PollRun> runs = harness.runOnce();
 
             assertThat(harness.sendPulse.received()).isEmpty();
-            assertThat(harness.sendPulse.eventCalls()).isEqualTo(6 * 3);
-            assertThat(runs.stream().mapToInt(PollRun::failedCount).sum()).isEqualTo(6);
+            assertThat(harness.sendPulse.eventCalls()).isEqualTo(9 * 3);
+            assertThat(runs.stream().mapToInt(PollRun::failedCount).sum()).isEqualTo(9);
             ErrorStore errors = harness.service().context().getRegistry()
                     .lookupByNameAndType("errorStore", ErrorStore.class);
             List<ErrorEntry> entries = errors.entries(ErrorEntry.FAILED);
-            assertThat(entries).hasSize(6).allSatisfy(entry -> {
+            assertThat(entries).hasSize(9).allSatisfy(entry -> {
                 assertThat(entry.httpStatus()).isEqualTo(503);
                 assertThat(entry.attempts()).isEqualTo(3);
                 assertThat(entry.requestBody()).contains("\"email\"");
                 assertThat(entry.responseExcerpt()).contains("503 Service Unavailable");
             });
             assertThat(io.cartbridge.SyncService.summary(runs))
-                    .contains("failed 1").contains("6 item(s) failed");
+                    .contains("failed 1").contains("9 item(s) failed");
         }
+    }
+
+    private static String sqlMode(ServiceHarness harness) {
+        try (Connection connection = harness.service().context().getRegistry()
+                .lookupByNameAndType("shopDataSource", DataSource.class).getConnection();
+             ResultSet row = connection.createStatement()
+                     .executeQuery("SELECT @@SESSION.sql_mode")) {
+            row.next();
+            return row.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode body(ServiceHarness harness, String event, String email) {
+        return harness.sendPulse.bodies(event).stream()
+                .filter(body -> body.path("email").asText().equals(email)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + event + " for " + email));
+    }
+
+    private static JsonNode product(JsonNode event, int productId) {
+        for (JsonNode product : event.path("products")) {
+            if (product.path("id").asInt() == productId) {
+                return product;
+            }
+        }
+        throw new AssertionError("no product " + productId + " in " + event);
     }
 
     /** The shop activity of the scenario, written once for every fixture. */
@@ -129,6 +213,10 @@ class OpenCart30EndToEndTest {
 
         static Scenario insert(ShopActivity shop) {
             Scenario scenario = new Scenario();
+            shop.setting(0, "config_name", "Tom &amp; Jerry", false);
+            shop.special(42, "90.0000");
+            shop.seoKeyword(40, "iphone");
+            shop.productImage(40, "catalog/demo/iphone 1.jpg");
             // Ann: two lines, idle for 90 minutes: abandoned.
             int ann = shop.customer("ann@example.test", "Ann", "Able", "+44 20 7946 0000", true,
                     true);
@@ -184,6 +272,28 @@ class OpenCart30EndToEndTest {
                     .added(shop.minutesAgo(45))
                     .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
             shop.history(canceled, 7, shop.minutesAgo(44));
+            // F8: Voided and Failed are never sales.
+            int voided = shop.order().contact("vic@example.test", "Vic", "Void", "")
+                    .added(shop.minutesAgo(44))
+                    .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
+            shop.history(voided, 16, shop.minutesAgo(43));
+            shop.history(voided, 10, shop.minutesAgo(42));
+            // F9: a customer and a product name outside ASCII.
+            int anna = shop.order().contact("anna@example.test", "Anna 🎉", "Zürich", "")
+                    .added(shop.minutesAgo(35))
+                    .line(40, "Чай зелёный", "TEA-1", 2, "4.5000", "0").create();
+            shop.history(anna, 2, shop.minutesAgo(35));
+            // F13: the product of this order was deleted from the catalogue afterwards.
+            int lamp = shop.order().contact("del@example.test", "Del", "Dell", "")
+                    .added(shop.minutesAgo(33))
+                    .line(41, "Discontinued Lamp", "LAMP-1", 1, "20.0000", "0").create();
+            shop.history(lamp, 2, shop.minutesAgo(33));
+            shop.deleteProduct(41);
+            // F14: a cart of four hundred lines.
+            int lena = shop.customer("lena@example.test", "Lena", "Long", "", true, true);
+            for (int line = 0; line < 400; line++) {
+                shop.cartLine(lena, 40, 1, "{\"9" + line + "\":\"x\"}", shop.minutesAgo(100));
+            }
             return scenario;
         }
     }
