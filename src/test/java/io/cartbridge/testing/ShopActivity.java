@@ -100,6 +100,17 @@ public final class ShopActivity {
                 customerId, "sess" + customerId, productId, optionJson, quantity, added);
     }
 
+    /**
+     * A request of a logged-in customer: 4.1 stamps all his cart lines with the time; 3.0 and
+     * 4.0 leave them as they are.
+     */
+    public void visit(int customerId, LocalDateTime at) {
+        if (version.equals("4.1")) {
+            update("UPDATE " + prefix + "cart SET date_added = ? WHERE customer_id = ?", at,
+                    customerId);
+        }
+    }
+
     public Order order() {
         return new Order();
     }

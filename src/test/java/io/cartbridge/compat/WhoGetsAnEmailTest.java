@@ -1,0 +1,98 @@
+package io.cartbridge.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cartbridge.delivery.PollRun;
+import io.cartbridge.testing.ServiceHarness;
+import io.cartbridge.testing.ShopActivity;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Episodes and cool-down, consent, and the store's time zone, on every OpenCart install.
+ */
+class WhoGetsAnEmailTest {
+
+    @ParameterizedTest(name = "F1 on OpenCart {0}")
+    @ValueSource(strings = {"3.0.3.8", "3.0.x.x", "4.0.2.3", "4.1.0.4"})
+    void should_send_one_cart_event_per_episode_and_respect_the_cool_down(String version) {
+        try (ServiceHarness harness = ServiceHarness.onFixture(version)) {
+            harness.runOnce();
+            ShopActivity shop = harness.activity;
+            int fay = shop.customer("fay@example.test", "Fay", "Fisher", "", true, true);
+            shop.cartLine(fay, 40, 1, "[]", shop.minutesAgo(90));
+            harness.runOnce();
+
+            // She comes back and leaves the same cart again: the same episode.
+            shop.visit(fay, shop.minutesAgo(70));
+            harness.runOnce();
+            assertThat(harness.sendPulse.emails("abandoned_cart")).hasSize(1);
+            // She changes the cart and leaves again, within the cool-down.
+            shop.cartLine(fay, 42, 1, "[]", shop.minutesAgo(65));
+            List<PollRun> runs = harness.runOnce();
+
+            assertThat(harness.sendPulse.emails("abandoned_cart"))
+                    .containsExactly("fay@example.test");
+            assertThat(harness.run(runs, "abandoned-carts").skippedByReason())
+                    .isEqualTo(Map.of("cool-down", 1));
+        }
+    }
+
+    @ParameterizedTest(name = "F6 on OpenCart {0}")
+    @ValueSource(strings = {"3.0.3.8", "3.0.x.x", "4.0.2.3", "4.1.0.4"})
+    void should_send_recovery_events_only_with_consent_when_it_is_required(String version) {
+        try (ServiceHarness harness = ServiceHarness.onFixture(version)) {
+            harness.with("sync.require-consent", "true").runOnce();
+            ShopActivity shop = harness.activity;
+            int yes = shop.customer("yes@example.test", "Yara", "Yes", "", true, true);
+            shop.cartLine(yes, 40, 1, "[]", shop.minutesAgo(90));
+            int no = shop.customer("no@example.test", "Nina", "No", "", false, true);
+            shop.cartLine(no, 40, 1, "[]", shop.minutesAgo(90));
+            shop.order().contact("guest@example.test", "Gus", "Guest", "")
+                    .added(shop.minutesAgo(90))
+                    .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
+            int sale = shop.order().customer(no).contact("no@example.test", "Nina", "No", "")
+                    .added(shop.minutesAgo(30))
+                    .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
+            shop.history(sale, 2, shop.minutesAgo(30));
+
+            List<PollRun> runs = harness.runOnce();
+
+            assertThat(harness.sendPulse.emails("abandoned_cart"))
+                    .containsExactly("yes@example.test");
+            assertThat(harness.sendPulse.emails("abandoned_checkout")).isEmpty();
+            assertThat(harness.sendPulse.emails("purchase")).containsExactly("no@example.test");
+            assertThat(harness.run(runs, "abandoned-checkouts").skippedByReason())
+                    .isEqualTo(Map.of("no consent", 1));
+        }
+    }
+
+    @ParameterizedTest(name = "F15 on OpenCart {0}")
+    @ValueSource(strings = {"3.0.3.8", "3.0.x.x", "4.0.2.3", "4.1.0.4"})
+    void should_measure_idle_time_in_the_store_time_zone_whatever_the_jvm_zone(String version) {
+        TimeZone jvmZone = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("America/St_Johns"));
+        try (ServiceHarness harness = ServiceHarness.onFixture(version)) {
+            ShopActivity shop = harness.activity;
+            shop.storeZone(ZoneId.of("Asia/Kolkata"));
+            harness.runOnce();
+            int early = shop.customer("early@example.test", "Eli", "Early", "", true, true);
+            shop.cartLine(early, 40, 1, "[]", shop.minutesAgo(50));
+            int due = shop.customer("due@example.test", "Dora", "Due", "", true, true);
+            shop.cartLine(due, 40, 1, "[]", shop.minutesAgo(61));
+
+            harness.runOnce();
+
+            assertThat(harness.sendPulse.emails("abandoned_cart"))
+                    .containsExactly("due@example.test");
+            assertThat(harness.sendPulse.bodies("abandoned_cart").get(0).path("event_time")
+                    .asText()).endsWith("+05:30");
+        } finally {
+            TimeZone.setDefault(jvmZone);
+        }
+    }
+}
