@@ -110,8 +110,7 @@ public final class CheckoutDetector implements Detector {
             events.add(new ShopEvent(kind(), key(row), row.contact(), store,
                     row.added().atZone(shop.zone()), currency,
                     currency.convert(row.total(), row.currencyValue()),
-                    products.size() > rules.maxProducts()
-                            ? List.copyOf(products.subList(0, rules.maxProducts())) : products,
+                    rules.cap(products),
                     products.size(), (long) row.orderId(), null, 0));
         }
         return new Detection(kind(), events, skips, cursor);

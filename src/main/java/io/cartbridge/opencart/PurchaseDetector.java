@@ -113,8 +113,7 @@ public final class PurchaseDetector implements Detector {
             events.add(new ShopEvent(kind(), key(row), row.contact(), store,
                     row.at().atZone(shop.zone()), currency,
                     currency.convert(row.total(), row.currencyValue()),
-                    products.size() > rules.maxProducts()
-                            ? List.copyOf(products.subList(0, rules.maxProducts())) : products,
+                    rules.cap(products),
                     products.size(), (long) row.orderId(),
                     shop.statusName(row.statusId(), store.languageId()), row.historyId()));
         }
