@@ -7,10 +7,13 @@ import io.cartbridge.delivery.Deliveries;
 import io.cartbridge.delivery.DeliveryLedger;
 import io.cartbridge.delivery.DryRunWriter;
 import io.cartbridge.delivery.ErrorStore;
+import io.cartbridge.delivery.GuestCartStore;
 import io.cartbridge.delivery.Poller;
 import io.cartbridge.delivery.Replayer;
 import io.cartbridge.delivery.RunHistory;
 import io.cartbridge.opencart.CartDetector;
+import io.cartbridge.opencart.CombinedDetector;
+import io.cartbridge.opencart.GuestCartDetector;
 import io.cartbridge.opencart.CheckoutDetector;
 import io.cartbridge.opencart.DetectionRules;
 import io.cartbridge.opencart.Detector;
@@ -34,6 +37,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +79,13 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 settings.integer("sync.max-products", 20),
                 settings.integer("sync.page-size", 1000));
         Map<EventKind, Detector> detectors = new EnumMap<>(EventKind.class);
-        detectors.put(EventKind.CART, new CartDetector(query, rules));
+        Detector carts = new CartDetector(query, rules);
+        if (settings.flag("sync.guest-carts", true)) {
+            carts = new CombinedDetector(EventKind.CART, List.of(carts,
+                    new GuestCartDetector(query, rules, new GuestCartStore(service, clock),
+                            customerEmailPolicy(settings))));
+        }
+        detectors.put(EventKind.CART, carts);
         detectors.put(EventKind.CHECKOUT, new CheckoutDetector(query, rules));
         detectors.put(EventKind.PURCHASE, new PurchaseDetector(query, rules,
                 settings.flag("sync.purchases-require-consent", false),
@@ -149,6 +159,16 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 () -> ShopSnapshot.load(query, storeUrl, saleStatuses), ledger,
                 new CursorStore(service, clock), payload, eventNames, history, dryRun,
                 Duration.ofHours(settings.integer("sync.cooldown-hours", 24)), clock));
+    }
+
+    private static GuestCartDetector.CustomerEmailPolicy customerEmailPolicy(Settings settings) {
+        String value = settings.text("sync.guest-customer-email", "send");
+        try {
+            return GuestCartDetector.CustomerEmailPolicy.valueOf(value.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Setting sync.guest-customer-email must be send or"
+                    + " skip, not '" + value + "'", e);
+        }
     }
 
     private static String credentials(Settings settings) {

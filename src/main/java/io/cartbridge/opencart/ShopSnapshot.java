@@ -114,7 +114,8 @@ public final class ShopSnapshot {
                     languages.getOrDefault(languageCode, 1), languageCode,
                     "1".equals(merged.get("config_seo_url")),
                     countries.get(merged.get("config_country_id")), Set.copyOf(sale),
-                    query.catalog().languageInUrls()));
+                    query.catalog().languageInUrls(),
+                    integer(merged.get("config_customer_group_id"), 1)));
         }
         return new ShopSnapshot(zone(defaults.get("config_timezone")), stores, currencies,
                 statusNames);
@@ -139,6 +140,10 @@ public final class ShopSnapshot {
     public Currency currency(String code) {
         Currency currency = code == null ? null : currencies.get(code);
         return currency != null ? currency : new Currency(code == null ? "" : code, 2, BigDecimal.ONE);
+    }
+
+    public boolean hasCurrency(String code) {
+        return currencies.containsKey(code);
     }
 
     public String statusName(int statusId, int languageId) {
@@ -178,6 +183,14 @@ public final class ShopSnapshot {
         } catch (DateTimeException e) {
             LOG.warn("The store time zone '{}' is not known; reading shop dates as UTC", name);
             return ZoneOffset.UTC;
+        }
+    }
+
+    private static int integer(String text, int fallback) {
+        try {
+            return text == null || text.isBlank() ? fallback : Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
         }
     }
 

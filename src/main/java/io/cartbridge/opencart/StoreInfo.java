@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * What the service needs to know of one store: its name and URL, its default currency and
  * language, whether SEO URLs are on, and which order statuses count as a sale. OpenCart 4
- * names the language in its links; 3.0 does not.
+ * names the language in its links; 3.0 does not. Guests shop in the default customer group.
  */
 public record StoreInfo(
         int storeId,
@@ -17,7 +17,8 @@ public record StoreInfo(
         boolean seoUrls,
         String phoneRegion,
         Set<Integer> saleStatuses,
-        boolean languageInUrls) {
+        boolean languageInUrls,
+        int guestGroup) {
 
     /** The link that brings a shopper back to the cart. */
     public String cartUrl() {

@@ -24,7 +24,7 @@ class EventPayloadTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final StoreInfo STORE = new StoreInfo(0, "Tom & Jerry", "https://shop.test/",
-            "USD", 1, "en-gb", false, "GB", Set.of(1, 2), false);
+            "USD", 1, "en-gb", false, "GB", Set.of(1, 2), false, 1);
 
     @Test
     void should_write_a_flat_object_with_numbers_and_an_offset_timestamp() throws Exception {

@@ -111,6 +111,33 @@ public final class ShopActivity {
         }
     }
 
+    /** A guest's cart line (customer 0), as the storefront adds it for the session. */
+    public void guestCartLine(String sessionId, int productId, int quantity, LocalDateTime added) {
+        insert("INSERT INTO " + prefix + "cart (customer_id, session_id, product_id, `option`,"
+                + " quantity, date_added) VALUES (0, ?, ?, '[]', ?, ?)", sessionId, productId,
+                quantity, added);
+    }
+
+    /**
+     * A database session as the checkout leaves it once the guest typed an email: 3.0 keeps the
+     * guest under "guest", 4.x under "customer". A null email leaves the session without one.
+     */
+    public void guestSession(String sessionId, String email, String firstName, String currency) {
+        String person = email == null ? "{}" : "{\"customer_id\":0,\"firstname\":\""
+                + firstName + "\",\"lastname\":\"\",\"email\":\"" + email
+                + "\",\"telephone\":\"\"}";
+        String data = "{\"language\":\"en-gb\",\"currency\":\"" + currency + "\",\""
+                + (version.equals("3.0") ? "guest" : "customer") + "\":" + person + "}";
+        update("DELETE FROM " + prefix + "session WHERE session_id = ?", sessionId);
+        insert("INSERT INTO " + prefix + "session (session_id, data, expire) VALUES (?, ?, ?)",
+                sessionId, data, LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(1));
+    }
+
+    public void deleteGuestCart(String sessionId) {
+        update("DELETE FROM " + prefix + "cart WHERE customer_id = 0 AND session_id = ?",
+                sessionId);
+    }
+
     public Order order() {
         return new Order();
     }
