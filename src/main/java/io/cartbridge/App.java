@@ -2,7 +2,7 @@ package io.cartbridge;
 
 import java.util.Map;
 
-/** Starts the service from the command line, with application.properties in the working directory. */
+/** Starts the service from the command line, with application.properties in the working folder. */
 public final class App {
 
     private App() {

@@ -29,7 +29,8 @@ public final class CursorStore {
                 return row.next() ? row.getLong(1) : -1;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read cursor " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot read cursor " + name + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -46,7 +47,8 @@ public final class CursorStore {
             upsert.setObject(5, now);
             upsert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot save cursor " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot save cursor " + name + ": " + e.getMessage(),
+                    e);
         }
     }
 }

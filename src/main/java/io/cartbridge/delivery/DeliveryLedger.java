@@ -51,8 +51,8 @@ public final class DeliveryLedger {
         for (int from = 0; from < all.size(); from += LOOKUP_BATCH) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + LOOKUP_BATCH));
             String sql = "SELECT item_key, status, reason, claimed_at FROM sync_ledger"
-                    + " WHERE item_key IN (" + String.join(",", Collections.nCopies(batch.size(), "?"))
-                    + ")";
+                    + " WHERE item_key IN ("
+                    + String.join(",", Collections.nCopies(batch.size(), "?")) + ")";
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < batch.size(); i++) {
@@ -183,7 +183,8 @@ public final class DeliveryLedger {
             update.setString(3, key);
             return update.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new LedgerException("Cannot claim " + key + " for a replay: " + e.getMessage(), e);
+            throw new LedgerException("Cannot claim " + key + " for a replay: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -224,7 +225,8 @@ public final class DeliveryLedger {
             insert.setObject(6, now);
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new LedgerException("Cannot record the skip of " + key + ": " + e.getMessage(), e);
+            throw new LedgerException("Cannot record the skip of " + key + ": " + e.getMessage(),
+                    e);
         }
     }
 

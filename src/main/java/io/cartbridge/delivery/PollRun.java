@@ -101,8 +101,8 @@ public final class PollRun {
         String reasons = skippedByReason().entrySet().stream()
                 .map(entry -> entry.getValue() + " " + entry.getKey())
                 .collect(Collectors.joining(", "));
-        return kind.detector() + ": found " + foundCount() + ", " + (dryRun ? "would send " : "sent ")
-                + sentCount() + ", skipped " + skippedCount()
+        return kind.detector() + ": found " + foundCount() + ", "
+                + (dryRun ? "would send " : "sent ") + sentCount() + ", skipped " + skippedCount()
                 + (reasons.isEmpty() ? "" : " (" + reasons + ")") + ", failed " + failedCount();
     }
 }

@@ -64,7 +64,8 @@ public final class CartDetector implements Detector {
                 candidates.stream().map(CartRow::customerId).toList(),
                 candidates.stream().map(cart -> cart.contact().email()).toList(),
                 candidates.stream().map(CartRow::firstAdded).min(LocalDateTime::compareTo)
-                        .orElse(now).minusMinutes(DetectionRules.ORDER_BEFORE_CART_TOLERANCE_MINUTES));
+                        .orElse(now)
+                        .minusMinutes(DetectionRules.ORDER_BEFORE_CART_TOLERANCE_MINUTES));
         Map<String, List<CartContents.Line>> open = new HashMap<>();
         Map<String, StoreInfo> stores = new HashMap<>();
         Map<String, Currency> currencies = new HashMap<>();

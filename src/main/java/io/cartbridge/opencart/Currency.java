@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 /** A shop currency: its code and decimal places, and its rate against the default currency. */
 public record Currency(String code, int decimalPlaces, BigDecimal rate) {
 
-    /** Converts an amount in the default currency with the given rate, rounded the currency's way. */
+    /** Converts an amount in the default currency at the given rate, rounded the currency's way. */
     public BigDecimal convert(BigDecimal defaultAmount, BigDecimal atRate) {
         return round(defaultAmount.multiply(atRate));
     }

@@ -76,7 +76,8 @@ public final class GuestCartDetector implements Detector {
         SaleHistory sales = SaleHistory.load(query, shop, List.of(),
                 due.stream().map(GuestCartCopies.Copy::email).toList(),
                 due.stream().map(GuestCartCopies.Copy::firstSeen).min(LocalDateTime::compareTo)
-                        .orElse(now).minusMinutes(DetectionRules.ORDER_BEFORE_CART_TOLERANCE_MINUTES));
+                        .orElse(now)
+                        .minusMinutes(DetectionRules.ORDER_BEFORE_CART_TOLERANCE_MINUTES));
 
         List<ShopEvent> events = new ArrayList<>();
         for (GuestCartCopies.Copy copy : due) {
@@ -121,7 +122,8 @@ public final class GuestCartDetector implements Detector {
         for (GuestRow row : live) {
             if (!row.session().email().isBlank()) {
                 known.add(row);
-            } else if (row.lastAdded().isBefore(idleBefore) && !row.lastAdded().isBefore(notBefore)) {
+            } else if (row.lastAdded().isBefore(idleBefore)
+                    && !row.lastAdded().isBefore(notBefore)) {
                 skips.add(new Skip(kind(), "cart:guest-" + row.cartId(), null,
                         SkipReason.NO_CONTACT, 0));
             }

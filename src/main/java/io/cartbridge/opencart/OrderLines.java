@@ -48,7 +48,7 @@ public final class OrderLines {
         return lines;
     }
 
-    /** Converts stored lines into the order's currency, with links for lines still in the catalogue. */
+    /** Converts stored lines to the order's currency, with links for products still on sale. */
     public static List<ProductLine> convert(List<StoredLine> stored, StoreInfo store,
                                             Currency currency, BigDecimal rate,
                                             CatalogLinks links) {

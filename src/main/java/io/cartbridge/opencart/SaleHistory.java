@@ -32,7 +32,8 @@ public final class SaleHistory {
         query.list("sales-since", Map.of("customer_ids", List.copyOf(customerIds),
                 "emails", List.copyOf(emails), "since", since), row -> {
                     int storeId = row.getInt("store_id");
-                    if (shop.store(storeId).saleStatuses().contains(row.getInt("order_status_id"))) {
+                    int status = row.getInt("order_status_id");
+                    if (shop.store(storeId).saleStatuses().contains(status)) {
                         sales.add(new Sale(row.getInt("order_id"), row.getInt("customer_id"),
                                 normal(row.getString("email")),
                                 row.getObject("date_added", LocalDateTime.class)));

@@ -76,7 +76,8 @@ public final class ShopQuery {
                     placeholders = "NULL";
                 } else {
                     values.addAll(list);
-                    placeholders = String.join(", ", java.util.Collections.nCopies(list.size(), "?"));
+                    placeholders = String.join(", ",
+                            java.util.Collections.nCopies(list.size(), "?"));
                 }
             } else {
                 values.add(value);

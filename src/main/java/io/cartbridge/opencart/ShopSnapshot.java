@@ -139,7 +139,8 @@ public final class ShopSnapshot {
 
     public Currency currency(String code) {
         Currency currency = code == null ? null : currencies.get(code);
-        return currency != null ? currency : new Currency(code == null ? "" : code, 2, BigDecimal.ONE);
+        return currency != null ? currency
+                : new Currency(code == null ? "" : code, 2, BigDecimal.ONE);
     }
 
     public boolean hasCurrency(String code) {

@@ -133,7 +133,8 @@ public final class TokenProvider {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TokenUnavailableException("The SendPulse token endpoint did not answer: "
                     + e.getClass().getSimpleName(), e);

@@ -9,15 +9,16 @@ import io.cartbridge.testing.ShopActivity;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Guest carts, whose email lives only in OpenCart's session table, on every install. */
 class GuestCartTest {
 
-    @ParameterizedTest(name = "OpenCart {0}")
-    @ValueSource(strings = {"3.0.3.8", "3.0.x.x", "4.0.2.3", "4.1.0.4"})
-    void should_mail_an_idle_guest_cart_in_the_guest_currency(String version) {
-        try (ServiceHarness harness = ServiceHarness.onFixture(version)) {
+    @ParameterizedTest(name = "OpenCart {0}, MySQL 8 SQL mode: {1}")
+    @MethodSource("io.cartbridge.compat.CompatibilityTest#installs")
+    void should_mail_an_idle_guest_cart_in_the_guest_currency(String version, boolean mysql8) {
+        try (ServiceHarness harness = ServiceHarness.onFixture(version, mysql8)) {
             harness.runOnce();
             ShopActivity shop = harness.activity;
             shop.guestCartLine("guestsession0000000000000000001", 40, 2, shop.minutesAgo(90));
@@ -34,11 +35,11 @@ class GuestCartTest {
         }
     }
 
-    @ParameterizedTest(name = "F4 on OpenCart {0}")
-    @ValueSource(strings = {"3.0.3.8", "3.0.x.x", "4.0.2.3", "4.1.0.4"})
-    void should_skip_a_guest_cart_without_contact_and_send_it_once_an_email_appears(
-            String version) {
-        try (ServiceHarness harness = ServiceHarness.onFixture(version)) {
+    @ParameterizedTest(name = "F4 on OpenCart {0}, MySQL 8 SQL mode: {1}")
+    @MethodSource("io.cartbridge.compat.CompatibilityTest#installs")
+    void should_skip_a_guest_cart_without_contact_and_send_it_once_an_email_appears(String version,
+            boolean mysql8) {
+        try (ServiceHarness harness = ServiceHarness.onFixture(version, mysql8)) {
             harness.runOnce();
             ShopActivity shop = harness.activity;
             shop.guestCartLine("guestsession0000000000000000002", 40, 1, shop.minutesAgo(90));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -17,10 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WhoGetsAnEmailTest {
 
-    @ParameterizedTest(name = "F1 on OpenCart {0}")
-    @ValueSource(strings = {"3.0.3.8", "3.0.x.x", "4.0.2.3", "4.1.0.4"})
-    void should_send_one_cart_event_per_episode_and_respect_the_cool_down(String version) {
-        try (ServiceHarness harness = ServiceHarness.onFixture(version)) {
+    @ParameterizedTest(name = "F1 on OpenCart {0}, MySQL 8 SQL mode: {1}")
+    @MethodSource("io.cartbridge.compat.CompatibilityTest#installs")
+    void should_send_one_cart_event_per_episode_and_respect_the_cool_down(String version,
+            boolean mysql8) {
+        try (ServiceHarness harness = ServiceHarness.onFixture(version, mysql8)) {
             harness.runOnce();
             ShopActivity shop = harness.activity;
             int fay = shop.customer("fay@example.test", "Fay", "Fisher", "", true, true);
@@ -42,10 +44,11 @@ class WhoGetsAnEmailTest {
         }
     }
 
-    @ParameterizedTest(name = "F6 on OpenCart {0}")
-    @ValueSource(strings = {"3.0.3.8", "3.0.x.x", "4.0.2.3", "4.1.0.4"})
-    void should_send_recovery_events_only_with_consent_when_it_is_required(String version) {
-        try (ServiceHarness harness = ServiceHarness.onFixture(version)) {
+    @ParameterizedTest(name = "F6 on OpenCart {0}, MySQL 8 SQL mode: {1}")
+    @MethodSource("io.cartbridge.compat.CompatibilityTest#installs")
+    void should_send_recovery_events_only_with_consent_when_it_is_required(String version,
+            boolean mysql8) {
+        try (ServiceHarness harness = ServiceHarness.onFixture(version, mysql8)) {
             harness.with("sync.require-consent", "true").runOnce();
             ShopActivity shop = harness.activity;
             int yes = shop.customer("yes@example.test", "Yara", "Yes", "", true, true);
@@ -71,12 +74,13 @@ class WhoGetsAnEmailTest {
         }
     }
 
-    @ParameterizedTest(name = "F15 on OpenCart {0}")
-    @ValueSource(strings = {"3.0.3.8", "3.0.x.x", "4.0.2.3", "4.1.0.4"})
-    void should_measure_idle_time_in_the_store_time_zone_whatever_the_jvm_zone(String version) {
+    @ParameterizedTest(name = "F15 on OpenCart {0}, MySQL 8 SQL mode: {1}")
+    @MethodSource("io.cartbridge.compat.CompatibilityTest#installs")
+    void should_measure_idle_time_in_the_store_time_zone_whatever_the_jvm_zone(String version,
+            boolean mysql8) {
         TimeZone jvmZone = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("America/St_Johns"));
-        try (ServiceHarness harness = ServiceHarness.onFixture(version)) {
+        try (ServiceHarness harness = ServiceHarness.onFixture(version, mysql8)) {
             ShopActivity shop = harness.activity;
             shop.storeZone(ZoneId.of("Asia/Kolkata"));
             harness.runOnce();

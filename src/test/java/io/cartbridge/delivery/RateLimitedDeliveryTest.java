@@ -59,12 +59,13 @@ class RateLimitedDeliveryTest {
                 + "INSERT INTO oc_order (order_id, store_id, customer_id, firstname, lastname,"
                 + " email, total, order_status_id, language_id, currency_code, currency_value,"
                 + " date_added, date_modified) " + numbers + "SELECT 100000 + i, 0, 0, 'Pat',"
-                + " 'Buyer', CONCAT('buyer', i, '@example.test'), 101, 2, 1, 'USD', 1, UTC_TIMESTAMP(),"
-                + " UTC_TIMESTAMP() FROM n;\n"
+                + " 'Buyer', CONCAT('buyer', i, '@example.test'), 101, 2, 1, 'USD', 1,"
+                + " UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM n;\n"
                 + "INSERT INTO oc_order_product (order_id, product_id, name, model, quantity,"
                 + " price, total, tax) " + numbers + "SELECT 100000 + i, 40, 'iPhone', 'IP-1',"
                 + " 1, 101, 101, 0 FROM n;\n"
                 + "INSERT INTO oc_order_history (order_id, order_status_id, notify, comment,"
-                + " date_added) " + numbers + "SELECT 100000 + i, 2, 0, '', UTC_TIMESTAMP() FROM n;\n";
+                + " date_added) " + numbers
+                + "SELECT 100000 + i, 2, 0, '', UTC_TIMESTAMP() FROM n;\n";
     }
 }

@@ -91,7 +91,8 @@ class SendPulseFaultsTest {
     @Test
     void should_keep_a_422_at_once_with_sendpulse_code_and_message() {
         harness.sendPulse.failNextEvents(1, 422, "application/json",
-                "{\"error_code\":21356,\"message\":\"Badly formed data. Check API documentation\"}");
+                "{\"error_code\":21356,"
+                        + "\"message\":\"Badly formed data. Check API documentation\"}");
         purchases(1);
 
         harness.runOnce();

@@ -113,7 +113,8 @@ class JmxOperationsTest {
         }
         purchase("after-restart@example.test");
         harness.runOnce();
-        assertThat(harness.sendPulse.emails("purchase")).containsExactly("after-restart@example.test");
+        assertThat(harness.sendPulse.emails("purchase"))
+                .containsExactly("after-restart@example.test");
     }
 
     @Test

@@ -64,6 +64,12 @@ public final class ServiceHarness implements AutoCloseable {
         return new ServiceHarness(shop, version.substring(0, 3));
     }
 
+    /** The same, with the service's shop queries under MySQL 8's SQL mode when asked. */
+    public static ServiceHarness onFixture(String version, boolean mysql8SqlMode) {
+        ServiceHarness harness = onFixture(version);
+        return mysql8SqlMode ? harness.withMysql8SqlMode() : harness;
+    }
+
     /** A shop on the project's own OpenCart 3.0 subset. */
     public static ServiceHarness onSubset() {
         TestDatabase shop = TestDatabase.create("subset");
