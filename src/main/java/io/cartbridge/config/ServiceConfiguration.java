@@ -6,6 +6,7 @@ import io.cartbridge.delivery.CursorStore;
 import io.cartbridge.delivery.Deliveries;
 import io.cartbridge.delivery.DeliveryLedger;
 import io.cartbridge.delivery.DryRunWriter;
+import io.cartbridge.delivery.ErrorEntry;
 import io.cartbridge.delivery.ErrorStore;
 import io.cartbridge.delivery.GuestCartStore;
 import io.cartbridge.delivery.Poller;
@@ -24,7 +25,11 @@ import io.cartbridge.opencart.ShopSnapshot;
 import io.cartbridge.opencart.SqlCatalog;
 import io.cartbridge.ops.JmxRemote;
 import io.cartbridge.ops.Masking;
+import io.cartbridge.ops.ServiceHealthCheck;
+import io.cartbridge.ops.SyncMetrics;
 import io.cartbridge.ops.SyncOperations;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.cartbridge.sendpulse.EventPayload;
 import io.cartbridge.sendpulse.FailureClassifier;
 import io.cartbridge.sendpulse.FieldNames;
@@ -32,6 +37,8 @@ import io.cartbridge.sendpulse.RateLimiter;
 import io.cartbridge.sendpulse.SendPulseAuth;
 import io.cartbridge.sendpulse.TokenProvider;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -97,7 +104,12 @@ public final class ServiceConfiguration implements CamelConfiguration {
         DeliveryLedger ledger = new DeliveryLedger(service, clock,
                 Duration.ofMinutes(settings.integer("sync.claim-lease-minutes", 10)));
         ErrorStore errors = new ErrorStore(service, ledger);
-        RunHistory history = new RunHistory(service, clock);
+        SyncMetrics metrics = new SyncMetrics(() -> Optional.ofNullable(context.getRegistry()
+                .findSingleByType(MeterRegistry.class)).orElseGet(SimpleMeterRegistry::new));
+        RunHistory history = new RunHistory(service, clock, run -> {
+            metrics.poll(run);
+            metrics.errorStoreSize(errors.count(ErrorEntry.FAILED));
+        });
         boolean dryRun = settings.flag("sync.dry-run", false);
         RateLimiter limiter = new RateLimiter(settings.decimal("sendpulse.rate-limit", 10));
         FailureClassifier classifier = new FailureClassifier(
@@ -124,9 +136,23 @@ public final class ServiceConfiguration implements CamelConfiguration {
         bind(context, "errorStore", errors);
         bind(context, "runHistory", history);
         bind(context, "failureClassifier", classifier);
-        bind(context, "sendPulseAuth", new SendPulseAuth(tokens(settings, clock, dryRun),
-                limiter));
-        bind(context, "deliveries", new Deliveries(ledger, errors, classifier, dryRunWriter));
+        TokenProvider tokens = tokens(settings, clock, dryRun);
+        bind(context, "sendPulseAuth", new SendPulseAuth(tokens, limiter,
+                metrics::rateLimitWait));
+        bind(context, "deliveries", new Deliveries(ledger, errors, classifier, dryRunWriter,
+                metrics, clock));
+        long errorThreshold = settings.integer("management.error-store-threshold", 100);
+        bind(context, "shopDatabaseHealth", new ServiceHealthCheck("shop-database",
+                () -> reachable(shop)));
+        bind(context, "serviceDatabaseHealth", new ServiceHealthCheck("service-database",
+                () -> reachable(service)));
+        bind(context, "sendPulseTokenHealth", new ServiceHealthCheck("sendpulse-token",
+                () -> dryRun || tokens.token() != null ? null : "no token"));
+        bind(context, "errorStoreHealth", new ServiceHealthCheck("error-store", () -> {
+            long failed = errors.count(ErrorEntry.FAILED);
+            return failed <= errorThreshold ? null : failed + " failed items wait in the error"
+                    + " store (threshold " + errorThreshold + ")";
+        }));
         Replayer replayer = new Replayer(errors, ledger, memoized(context::createProducerTemplate),
                 clock);
         SyncOperations operations = new SyncOperations(errors, replayer, history,
@@ -159,6 +185,14 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 () -> ShopSnapshot.load(query, storeUrl, saleStatuses), ledger,
                 new CursorStore(service, clock), payload, eventNames, history, dryRun,
                 Duration.ofHours(settings.integer("sync.cooldown-hours", 24)), clock));
+    }
+
+    private static String reachable(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2) ? null : "the database does not answer";
+        } catch (SQLException e) {
+            return "the database is out of reach: " + e.getMessage();
+        }
     }
 
     private static GuestCartDetector.CustomerEmailPolicy customerEmailPolicy(Settings settings) {

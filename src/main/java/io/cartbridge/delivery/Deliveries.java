@@ -3,12 +3,15 @@ package io.cartbridge.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cartbridge.ops.Masking;
+import io.cartbridge.ops.SyncMetrics;
 import io.cartbridge.sendpulse.Failure;
 import io.cartbridge.sendpulse.FailureClassifier;
 import io.cartbridge.sendpulse.RejectedException;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -32,13 +35,17 @@ public final class Deliveries {
     private final ErrorStore errors;
     private final FailureClassifier classifier;
     private final DryRunWriter dryRun;
+    private final SyncMetrics metrics;
+    private final Clock clock;
 
     public Deliveries(DeliveryLedger ledger, ErrorStore errors, FailureClassifier classifier,
-                      DryRunWriter dryRun) {
+                      DryRunWriter dryRun, SyncMetrics metrics, Clock clock) {
         this.ledger = ledger;
         this.errors = errors;
         this.classifier = classifier;
         this.dryRun = dryRun;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     /**
@@ -105,6 +112,8 @@ public final class Deliveries {
                     Masking.email(delivery.email()));
         }
         delivery.run().sent();
+        metrics.delivered(delivery.kind().keyPrefix(),
+                Duration.between(delivery.run().started(), clock.instant()));
         LOG.debug("Sent {} to {}", delivery.key(), delivery.path());
     }
 

@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -25,11 +26,14 @@ public final class RunHistory {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final Consumer<PollRun> listener;
     private final Deque<PollRun> recent = new ArrayDeque<>();
 
-    public RunHistory(DataSource dataSource, Clock clock) {
+    /** @param listener told of every recorded run, e.g. to update the metrics */
+    public RunHistory(DataSource dataSource, Clock clock, Consumer<PollRun> listener) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.listener = listener;
     }
 
     public void record(PollRun run) {
@@ -42,6 +46,7 @@ public final class RunHistory {
             }
         }
         if (run.dryRun()) {
+            listener.accept(run);
             return;
         }
         try (Connection connection = dataSource.getConnection();
@@ -63,6 +68,7 @@ public final class RunHistory {
             LOG.warn("Cannot write the run history of {}: {}", run.kind().detector(),
                     e.getMessage());
         }
+        listener.accept(run);
     }
 
     /** The latest runs, newest first. */

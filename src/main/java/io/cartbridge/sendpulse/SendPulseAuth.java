@@ -1,5 +1,6 @@
 package io.cartbridge.sendpulse;
 
+import java.util.function.LongConsumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -11,10 +12,13 @@ public final class SendPulseAuth implements Processor {
 
     private final TokenProvider tokens;
     private final RateLimiter limiter;
+    private final LongConsumer waited;
 
-    public SendPulseAuth(TokenProvider tokens, RateLimiter limiter) {
+    /** @param waited told how many nanoseconds each call waited for the rate limit */
+    public SendPulseAuth(TokenProvider tokens, RateLimiter limiter, LongConsumer waited) {
         this.tokens = tokens;
         this.limiter = limiter;
+        this.waited = waited;
     }
 
     @Override
@@ -28,7 +32,7 @@ public final class SendPulseAuth implements Processor {
         exchange.setProperty(FailureClassifier.ATTEMPTS, attempts == null ? 1 : attempts + 1);
         exchange.getMessage().removeHeader("Authorization");
         String token = tokens.token();
-        limiter.acquire();
+        waited.accept(limiter.acquire());
         exchange.getMessage().setHeader("Authorization", "Bearer " + token);
     }
 }

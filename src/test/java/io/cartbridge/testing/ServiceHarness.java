@@ -48,6 +48,7 @@ public final class ServiceHarness implements AutoCloseable {
         properties.put("sendpulse.retry.max-delay-ms", "50");
         properties.put("sendpulse.rate-limit", "1000");
         properties.put("sync.once", "true");
+        properties.put("camel.management.enabled", "false");
     }
 
     /** A shop on one of the real OpenCart installs in the shared fixtures; skips without them. */
