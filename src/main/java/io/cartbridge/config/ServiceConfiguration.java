@@ -23,6 +23,7 @@ import io.cartbridge.opencart.PurchaseDetector;
 import io.cartbridge.opencart.ShopQuery;
 import io.cartbridge.opencart.ShopSnapshot;
 import io.cartbridge.opencart.SqlCatalog;
+import io.cartbridge.ops.Housekeeping;
 import io.cartbridge.ops.JmxRemote;
 import io.cartbridge.ops.Masking;
 import io.cartbridge.ops.ServiceHealthCheck;
@@ -153,6 +154,8 @@ public final class ServiceConfiguration implements CamelConfiguration {
             return failed <= errorThreshold ? null : failed + " failed items wait in the error"
                     + " store (threshold " + errorThreshold + ")";
         }));
+        bind(context, "housekeeping", new Housekeeping(errors, dryRunWriter,
+                Duration.ofDays(settings.integer("sync.retention-days", 30)), clock));
         Replayer replayer = new Replayer(errors, ledger, memoized(context::createProducerTemplate),
                 clock);
         SyncOperations operations = new SyncOperations(errors, replayer, history,
@@ -206,11 +209,11 @@ public final class ServiceConfiguration implements CamelConfiguration {
     }
 
     private static String credentials(Settings settings) {
-        if (settings.optional("sendpulse.api-key").isPresent()) {
+        if (settings.secret("sendpulse.api-key").isPresent()) {
             return "API key " + Masking.secret("set");
         }
         return "OAuth client " + settings.text("sendpulse.client-id", "(not set)") + ", secret "
-                + Masking.secret(settings.text("sendpulse.client-secret", ""));
+                + Masking.secret(settings.secret("sendpulse.client-secret").orElse(""));
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {
@@ -228,14 +231,20 @@ public final class ServiceConfiguration implements CamelConfiguration {
     }
 
     private static TokenProvider tokens(Settings settings, Clock clock, boolean dryRun) {
-        Optional<String> apiKey = settings.optional("sendpulse.api-key");
+        Optional<String> apiKey = settings.secret("sendpulse.api-key");
         if (apiKey.isPresent()) {
             return TokenProvider.apiKey(apiKey.get());
         }
         String clientId = dryRun ? settings.text("sendpulse.client-id", "")
                 : settings.required("sendpulse.client-id");
-        String secret = dryRun ? settings.text("sendpulse.client-secret", "")
-                : settings.required("sendpulse.client-secret");
+        String secret = settings.secret("sendpulse.client-secret").orElseGet(() -> {
+            if (dryRun) {
+                return "";
+            }
+            throw new IllegalStateException("Setting sendpulse.client-secret (environment"
+                    + " SENDPULSE_CLIENT_SECRET, or a file named by sendpulse.client-secret-file)"
+                    + " is required");
+        });
         return TokenProvider.oauth(settings.text("sendpulse.api-url", "https://api.sendpulse.com"),
                 clientId, secret,
                 settings.millis("sendpulse.connect-timeout-ms", 5000),
@@ -249,7 +258,7 @@ public final class ServiceConfiguration implements CamelConfiguration {
         config.setPoolName("shop");
         config.setJdbcUrl(settings.required("opencart.db.url"));
         config.setUsername(settings.text("opencart.db.user", ""));
-        config.setPassword(settings.text("opencart.db.password", ""));
+        config.setPassword(settings.secret("opencart.db.password").orElse(""));
         // The service only reads the shop: a read-only session makes the driver refuse writes.
         config.setReadOnly(true);
         config.setMaximumPoolSize(settings.integer("opencart.db.pool-size", 4));
@@ -265,8 +274,8 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 .orElseGet(() -> settings.required("opencart.db.url")));
         config.setUsername(settings.optional("service.db.user")
                 .orElseGet(() -> settings.text("opencart.db.user", "")));
-        config.setPassword(settings.optional("service.db.password")
-                .orElseGet(() -> settings.text("opencart.db.password", "")));
+        config.setPassword(settings.secret("service.db.password")
+                .orElseGet(() -> settings.secret("opencart.db.password").orElse("")));
         config.setMaximumPoolSize(settings.integer("service.db.pool-size", 8));
         config.addDataSourceProperty("characterEncoding", "UTF-8");
         return new HikariDataSource(config);

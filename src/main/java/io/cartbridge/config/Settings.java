@@ -24,6 +24,27 @@ public final class Settings {
         return lookup.apply(key).map(String::trim).filter(value -> !value.isEmpty());
     }
 
+    /**
+     * A secret: the value of the key itself (best set in the environment), or the first line of
+     * the file named by {@code <key>-file}, kept outside the repository.
+     */
+    public Optional<String> secret(String key) {
+        Optional<String> direct = optional(key);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        return optional(key + "-file").map(path -> {
+            try {
+                return java.nio.file.Files.readAllLines(java.nio.file.Path.of(path),
+                        java.nio.charset.StandardCharsets.UTF_8).stream().findFirst()
+                        .map(String::trim).orElse("");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Setting " + key + "-file names a file that"
+                        + " cannot be read: " + path, e);
+            }
+        }).filter(value -> !value.isEmpty());
+    }
+
     public String required(String key) {
         return optional(key).orElseThrow(() -> new IllegalStateException(
                 "Setting " + key + " (environment " + environmentName(key) + ") is required"));

@@ -34,6 +34,31 @@ public final class DryRunWriter {
         return file;
     }
 
+    /** Drops the lines written before the given time; returns how many. */
+    public synchronized int purge(java.time.Instant before) {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try {
+            java.util.List<String> kept = new java.util.ArrayList<>();
+            int dropped = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String time = line.isBlank() ? "" : JSON.readTree(line).path("time").asText("");
+                if (!time.isEmpty() && java.time.Instant.parse(time).isBefore(before)) {
+                    dropped++;
+                } else {
+                    kept.add(line);
+                }
+            }
+            if (dropped > 0) {
+                Files.write(file, kept, StandardCharsets.UTF_8);
+            }
+            return dropped;
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException("Cannot purge the dry-run file " + file, e);
+        }
+    }
+
     public synchronized void write(Delivery delivery) {
         try {
             ObjectNode line = JSON.createObjectNode();

@@ -103,6 +103,12 @@ public final class ErrorStore {
         }
     }
 
+    /** Removes entries, in any state, whose last failure is older than the given time. */
+    public int purge(java.time.Instant before) {
+        return execute("DELETE FROM sync_error WHERE last_failed_at < ?",
+                LocalDateTime.ofInstant(before, ZoneOffset.UTC));
+    }
+
     /** Counts a replay of a failed entry and marks it as being replayed. */
     public void startReplay(long id) {
         execute("UPDATE sync_error SET replay_count = replay_count + 1, state = 'replayed'"

@@ -190,7 +190,8 @@ public final class SendPulseStandIn implements AutoCloseable {
                 return json(401, "{\"error\":\"invalid_client\","
                         + "\"error_description\":\"Client authentication failed.\"}");
             }
-            String token = "token-" + issued.incrementAndGet();
+            String token = "sp-token-" + issued.incrementAndGet() + "-"
+                    + java.util.UUID.randomUUID();
             tokens.put(token, Instant.now().plus(tokenLifetime));
             ResponseDefinitionBuilder answer = aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json")
