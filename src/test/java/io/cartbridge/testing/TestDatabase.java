@@ -13,15 +13,18 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
  * A real MariaDB for tests and the demo: the server on 127.0.0.1:3306 when one answers,
  * otherwise an embedded MariaDB started once per JVM. Each caller gets its own database.
- * {@code CARTBRIDGE_TEST_DB=embedded} forces the embedded server.
+ * {@code CARTBRIDGE_TEST_DB=embedded} or {@link #useEmbedded()} forces the embedded server.
  */
 public final class TestDatabase implements AutoCloseable {
 
+    private static boolean embeddedOnly =
+            "embedded".equalsIgnoreCase(System.getenv("CARTBRIDGE_TEST_DB"));
     private static String serverUrl;
     private static DB embedded;
 
@@ -53,7 +56,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public Connection connect() throws SQLException {
-        Connection connection = DriverManager.getConnection(url(), user(), "");
+        Connection connection = open(url());
         try (Statement statement = connection.createStatement()) {
             // The mode OpenCart's own driver sets, so that shop rows insert as in a real shop.
             statement.execute("SET SESSION sql_mode = 'NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION'");
@@ -71,7 +74,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public void run(String script) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+             Statement statement = connection.createStatement()) {
             StringBuilder current = new StringBuilder();
             for (String line : script.split("\n")) {
                 String trimmed = line.trim();
@@ -99,11 +103,21 @@ public final class TestDatabase implements AutoCloseable {
         execute(server(), "DROP DATABASE IF EXISTS " + name);
     }
 
+    /**
+     * Uses the embedded server even when one answers on 3306, so that the demo never writes to
+     * a server it does not own. Must be called before the first database is created.
+     */
+    public static synchronized void useEmbedded() {
+        if (serverUrl != null && embedded == null) {
+            throw new IllegalStateException("The server on 3306 is already in use");
+        }
+        embeddedOnly = true;
+    }
+
     /** The JDBC URL of the server, ending with '/'. */
     public static synchronized String server() {
         if (serverUrl == null) {
-            boolean forceEmbedded = "embedded".equalsIgnoreCase(System.getenv("CARTBRIDGE_TEST_DB"));
-            serverUrl = !forceEmbedded && answers("127.0.0.1", 3306)
+            serverUrl = !embeddedOnly && answers("127.0.0.1", 3306)
                     ? "jdbc:mysql://127.0.0.1:3306/" : startEmbedded();
         }
         return serverUrl;
@@ -130,8 +144,9 @@ public final class TestDatabase implements AutoCloseable {
             }));
             return "jdbc:mysql://127.0.0.1:" + embedded.getConfiguration().getPort() + "/";
         } catch (Exception e) {
-            throw new IllegalStateException("No MariaDB on 127.0.0.1:3306 and the embedded one"
-                    + " did not start: " + e.getMessage(), e);
+            throw new IllegalStateException("The embedded MariaDB did not start"
+                    + (embeddedOnly ? "" : " and none answers on 127.0.0.1:3306") + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -144,8 +159,18 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    private static Connection open(String url) throws SQLException {
+        Properties login = new Properties();
+        login.setProperty("user", "root");
+        login.setProperty("password", "");
+        // The helpers connect once per statement, and a TLS handshake costs about 100 ms each
+        // time; the server is on the loopback interface anyway.
+        login.setProperty("sslMode", "DISABLED");
+        return DriverManager.getConnection(url, login);
+    }
+
     private static void execute(String server, String sql) {
-        try (Connection connection = DriverManager.getConnection(server, "root", "");
+        try (Connection connection = open(server);
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
