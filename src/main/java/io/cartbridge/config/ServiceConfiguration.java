@@ -10,6 +10,7 @@ import io.cartbridge.delivery.ErrorEntry;
 import io.cartbridge.delivery.ErrorStore;
 import io.cartbridge.delivery.GuestCartStore;
 import io.cartbridge.delivery.Poller;
+import io.cartbridge.delivery.Recoveries;
 import io.cartbridge.delivery.Replayer;
 import io.cartbridge.delivery.RunHistory;
 import io.cartbridge.opencart.CartDetector;
@@ -107,6 +108,9 @@ public final class ServiceConfiguration implements CamelConfiguration {
         ErrorStore errors = new ErrorStore(service, ledger);
         SyncMetrics metrics = new SyncMetrics(() -> Optional.ofNullable(context.getRegistry()
                 .findSingleByType(MeterRegistry.class)).orElseGet(SimpleMeterRegistry::new));
+        Recoveries recoveries = new Recoveries(service, ledger,
+                Duration.ofDays(settings.integer("sync.recovery-window-days", 7)),
+                metrics::recovered);
         RunHistory history = new RunHistory(service, clock, run -> {
             metrics.poll(run);
             metrics.errorStoreSize(errors.count(ErrorEntry.FAILED));
@@ -154,11 +158,11 @@ public final class ServiceConfiguration implements CamelConfiguration {
             return failed <= errorThreshold ? null : failed + " failed items wait in the error"
                     + " store (threshold " + errorThreshold + ")";
         }));
-        bind(context, "housekeeping", new Housekeeping(errors, dryRunWriter,
+        bind(context, "housekeeping", new Housekeeping(errors, dryRunWriter, recoveries,
                 Duration.ofDays(settings.integer("sync.retention-days", 30)), clock));
         Replayer replayer = new Replayer(errors, ledger, memoized(context::createProducerTemplate),
                 clock);
-        SyncOperations operations = new SyncOperations(errors, replayer, history,
+        SyncOperations operations = new SyncOperations(errors, replayer, history, recoveries,
                 credentials(settings));
         bind(context, "syncOperations", operations);
         int jmxPort = settings.integer("management.jmx-port", 0);
@@ -187,7 +191,8 @@ public final class ServiceConfiguration implements CamelConfiguration {
         bind(context, "poller", new Poller(detectors,
                 () -> ShopSnapshot.load(query, storeUrl, saleStatuses), ledger,
                 new CursorStore(service, clock), payload, eventNames, history, dryRun,
-                Duration.ofHours(settings.integer("sync.cooldown-hours", 24)), clock));
+                Duration.ofHours(settings.integer("sync.cooldown-hours", 24)), recoveries,
+                clock));
     }
 
     private static String reachable(DataSource dataSource) {

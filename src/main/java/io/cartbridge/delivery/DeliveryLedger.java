@@ -74,17 +74,21 @@ public final class DeliveryLedger {
         return entries;
     }
 
+    /** A recovery event that was sent (or is being sent) to a contact. */
+    public record SentEvent(String contact, String kind, Instant at) {
+    }
+
     /**
-     * The contacts among the given ones that were sent (or are being sent) an event of one of
-     * the given kinds since a moment.
+     * The events of the given kinds sent (or being sent) to any of the given contacts since a
+     * moment.
      */
-    public Set<String> contactsSentSince(Collection<String> kinds, Collection<String> contacts,
-                                         Instant since) {
-        Set<String> recent = new HashSet<>();
+    public List<SentEvent> sentSince(Collection<String> kinds, Collection<String> contacts,
+                                     Instant since) {
+        List<SentEvent> sent = new ArrayList<>();
         if (contacts.isEmpty()) {
-            return recent;
+            return sent;
         }
-        String sql = "SELECT DISTINCT contact FROM sync_ledger WHERE contact IN ("
+        String sql = "SELECT contact, kind, updated_at FROM sync_ledger WHERE contact IN ("
                 + String.join(",", Collections.nCopies(contacts.size(), "?")) + ")"
                 + " AND status IN ('sent', 'claimed') AND updated_at >= ? AND kind IN ("
                 + String.join(",", Collections.nCopies(kinds.size(), "?")) + ")";
@@ -100,13 +104,14 @@ public final class DeliveryLedger {
             }
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    recent.add(row.getString(1));
+                    sent.add(new SentEvent(row.getString(1), row.getString(2),
+                            row.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
                 }
             }
         } catch (SQLException e) {
             throw new LedgerException("Cannot read the ledger: " + e.getMessage(), e);
         }
-        return recent;
+        return sent;
     }
 
     /** A short fingerprint of an email, the same for any letter case; never the email itself. */

@@ -45,13 +45,14 @@ public final class Poller {
     private final RunHistory history;
     private final boolean dryRun;
     private final Duration cooldown;
+    private final Recoveries recoveries;
     private final Clock clock;
     private final Map<EventKind, Long> dryRunCursors = new ConcurrentHashMap<>();
 
     public Poller(Map<EventKind, Detector> detectors, Supplier<ShopSnapshot> snapshots,
                   DeliveryLedger ledger, CursorStore cursors, EventPayload payload,
                   Map<EventKind, String> eventNames, RunHistory history, boolean dryRun,
-                  Duration cooldown, Clock clock) {
+                  Duration cooldown, Recoveries recoveries, Clock clock) {
         this.detectors = detectors;
         this.snapshots = snapshots;
         this.ledger = ledger;
@@ -61,6 +62,7 @@ public final class Poller {
         this.history = history;
         this.dryRun = dryRun;
         this.cooldown = cooldown;
+        this.recoveries = recoveries;
         this.clock = clock;
     }
 
@@ -104,6 +106,9 @@ public final class Poller {
             }
         }
         Set<String> cooling = coolingDown(kind, fresh);
+        if (kind == EventKind.PURCHASE && !dryRun) {
+            countRecoveries(fresh);
+        }
 
         List<Delivery> deliveries = new ArrayList<>();
         String path = "/events/name/" + URLEncoder.encode(eventNames.get(kind),
@@ -145,6 +150,17 @@ public final class Poller {
         history.record(run);
     }
 
+    private void countRecoveries(List<ShopEvent> purchases) {
+        try {
+            int recovered = recoveries.record(purchases);
+            if (recovered > 0) {
+                LOG.info("purchases: {} sale(s) followed a cart or checkout event", recovered);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot count recovered sales: {}", e.getMessage());
+        }
+    }
+
     /**
      * The contacts that had a recovery event (cart or checkout) within the cool-down. The set
      * is filled further while the poll goes on, so one poll sends one person one event at most.
@@ -156,8 +172,10 @@ public final class Poller {
         List<String> contacts = events.stream()
                 .map(event -> DeliveryLedger.contact(event.contact().email()))
                 .filter(Objects::nonNull).distinct().toList();
-        return new HashSet<>(ledger.contactsSentSince(RECOVERY, contacts,
-                clock.instant().minus(cooldown)));
+        Set<String> cooling = new HashSet<>();
+        ledger.sentSince(RECOVERY, contacts, clock.instant().minus(cooldown))
+                .forEach(sent -> cooling.add(sent.contact()));
+        return cooling;
     }
 
     private long cursor(EventKind kind) {

@@ -111,7 +111,7 @@ public final class CheckoutDetector implements Detector {
                     row.added().atZone(shop.zone()), currency,
                     currency.convert(row.total(), row.currencyValue()),
                     rules.cap(products),
-                    products.size(), (long) row.orderId(), null, 0));
+                    products.size(), (long) row.orderId(), null, 0, null));
         }
         return new Detection(kind(), events, skips, cursor);
     }

@@ -25,7 +25,7 @@ public record DetectionRules(int idleMinutes, int maxAgeDays, boolean requireCon
         BigDecimal total = lines.stream().map(ProductLine::total)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         return new ShopEvent(EventKind.CART, key, contact, store, at, currency,
-                currency.round(total), cap(lines), lines.size(), null, null, 0);
+                currency.round(total), cap(lines), lines.size(), null, null, 0, null);
     }
 
     /** At most {@link #maxProducts} lines, in their order. */

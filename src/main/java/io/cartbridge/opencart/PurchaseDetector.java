@@ -115,7 +115,8 @@ public final class PurchaseDetector implements Detector {
                     currency.convert(row.total(), row.currencyValue()),
                     rules.cap(products),
                     products.size(), (long) row.orderId(),
-                    shop.statusName(row.statusId(), store.languageId()), row.historyId()));
+                    shop.statusName(row.statusId(), store.languageId()), row.historyId(),
+                    row.total()));
         }
         return new Detection(kind(), events, skips, upTo);
     }

@@ -9,6 +9,7 @@ import java.util.List;
  * mapped to a SendPulse event. The key identifies it for ever, so it is sent once.
  *
  * @param position where a cursor-driven detector may resume after this item, or 0
+ * @param revenue for a purchase, the order total in the store's default currency; else null
  */
 public record ShopEvent(
         EventKind kind,
@@ -22,5 +23,6 @@ public record ShopEvent(
         int lineCount,
         Long orderId,
         String orderStatus,
-        long position) {
+        long position,
+        BigDecimal revenue) {
 }

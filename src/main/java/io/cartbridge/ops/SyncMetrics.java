@@ -65,6 +65,16 @@ public final class SyncMetrics {
                 .publishPercentileHistogram().register(registry()).record(latency);
     }
 
+    /** A sale that followed a cart or checkout event. */
+    public void recovered(String kind, int storeId, java.math.BigDecimal revenue) {
+        Counter.builder("cartbridge_recovered_sales").tag("kind", kind)
+                .tag("store", String.valueOf(storeId)).register(registry()).increment();
+        Counter.builder("cartbridge_recovered_revenue").tag("kind", kind)
+                .tag("store", String.valueOf(storeId))
+                .description("Revenue of recovered sales, in the store's default currency")
+                .register(registry()).increment(revenue == null ? 0 : revenue.doubleValue());
+    }
+
     public void rateLimitWait(long nanos) {
         Counter.builder("cartbridge_rate_limit_wait_seconds")
                 .description("Time senders waited for the account's rate limit")

@@ -3,6 +3,7 @@ package io.cartbridge.ops;
 import io.cartbridge.delivery.ErrorEntry;
 import io.cartbridge.delivery.ErrorStore;
 import io.cartbridge.delivery.PollRun;
+import io.cartbridge.delivery.Recoveries;
 import io.cartbridge.delivery.Replayer;
 import io.cartbridge.delivery.RunHistory;
 import java.lang.management.ManagementFactory;
@@ -21,13 +22,15 @@ public final class SyncOperations implements SyncOperationsMBean {
     private final ErrorStore errors;
     private final Replayer replayer;
     private final RunHistory history;
+    private final Recoveries recoveries;
     private final String credentials;
 
     public SyncOperations(ErrorStore errors, Replayer replayer, RunHistory history,
-                          String credentials) {
+                          Recoveries recoveries, String credentials) {
         this.errors = errors;
         this.replayer = replayer;
         this.history = history;
+        this.recoveries = recoveries;
         this.credentials = credentials;
     }
 
@@ -67,6 +70,12 @@ public final class SyncOperations implements SyncOperationsMBean {
     @Override
     public String[] getLastRuns() {
         return history.recent().stream().map(PollRun::summary).toArray(String[]::new);
+    }
+
+    @Override
+    public String[] getRecoveries() {
+        return recoveries.figures(java.time.Instant.EPOCH).stream()
+                .map(Recoveries.Figure::toString).toArray(String[]::new);
     }
 
     @Override

@@ -12,6 +12,9 @@ public interface SyncOperationsMBean {
     /** The latest polls, newest first, one line each with found, sent, skipped and failed. */
     String[] getLastRuns();
 
+    /** Sales that followed a cart or checkout event, by kind and store, with their revenue. */
+    String[] getRecoveries();
+
     /** How the service authenticates at SendPulse, with every secret masked. */
     String getSendPulseCredentials();
 

@@ -74,7 +74,7 @@ class EventPayloadTest {
         ShopEvent cart = cart(1234L);
         ShopEvent purchase = new ShopEvent(EventKind.PURCHASE, "purchase:1234", cart.contact(),
                 STORE, cart.occurredAt(), cart.currency(), cart.total(), cart.products(), 1,
-                1234L, "Processing", 9);
+                1234L, "Processing", 9, new BigDecimal("12.50"));
 
         JsonNode json = JSON.readTree(new EventPayload(FieldNames.defaultNames(), Map.of())
                 .toBytes(purchase));
@@ -94,6 +94,6 @@ class EventPayloadTest {
                 "anna@example.test", null, "Anna 🎉", "Zürich", true), STORE,
                 LocalDateTime.of(2026, 3, 1, 10, 15).atZone(ZoneId.of("Asia/Kolkata")),
                 new Currency("USD", 2, BigDecimal.ONE), new BigDecimal("12.50"), List.of(tea), 1,
-                orderId, null, 0);
+                orderId, null, 0, null);
     }
 }
