@@ -48,6 +48,7 @@ public final class Poller {
     private final Recoveries recoveries;
     private final Clock clock;
     private final Map<EventKind, Long> dryRunCursors = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> dryRunRecovery = new ConcurrentHashMap<>();
 
     public Poller(Map<EventKind, Detector> detectors, Supplier<ShopSnapshot> snapshots,
                   DeliveryLedger ledger, CursorStore cursors, EventPayload payload,
@@ -130,6 +131,9 @@ public final class Poller {
                 continue;
             }
             run.found(1);
+            if (dryRun && RECOVERY.contains(kind.keyPrefix()) && contact != null) {
+                dryRunRecovery.put(contact, clock.instant());
+            }
             deliveries.add(new Delivery(kind, event.key(), path, payload.toBytes(event),
                     event.contact().email(), event.position(), run, false));
         }
@@ -166,8 +170,19 @@ public final class Poller {
      * is filled further while the poll goes on, so one poll sends one person one event at most.
      */
     private Set<String> coolingDown(EventKind kind, List<ShopEvent> events) {
-        if (!RECOVERY.contains(kind.keyPrefix()) || cooldown.isZero() || dryRun) {
+        if (!RECOVERY.contains(kind.keyPrefix()) || cooldown.isZero()) {
             return new HashSet<>();
+        }
+        if (dryRun) {
+            // Nothing is in the ledger in a dry run; remember what it would have sent instead.
+            java.time.Instant since = clock.instant().minus(cooldown);
+            Set<String> cooling = new HashSet<>();
+            dryRunRecovery.forEach((contact, at) -> {
+                if (at.isAfter(since)) {
+                    cooling.add(contact);
+                }
+            });
+            return cooling;
         }
         List<String> contacts = events.stream()
                 .map(event -> DeliveryLedger.contact(event.contact().email()))

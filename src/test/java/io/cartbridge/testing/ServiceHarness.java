@@ -102,6 +102,14 @@ public final class ServiceHarness implements AutoCloseable {
         return service.runOnce();
     }
 
+    /** Stops the service; the next cycle starts a new one with the properties as they are. */
+    public void restartService() {
+        if (service != null) {
+            service.close();
+            service = null;
+        }
+    }
+
     public SyncService service() {
         return service;
     }
