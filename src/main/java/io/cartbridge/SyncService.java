@@ -1,9 +1,11 @@
 package io.cartbridge;
 
 import io.cartbridge.config.ServiceConfiguration;
+import io.cartbridge.delivery.ContactBackfill;
 import io.cartbridge.delivery.PollRun;
 import io.cartbridge.delivery.RunHistory;
 import io.cartbridge.opencart.EventKind;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,21 @@ public final class SyncService implements AutoCloseable {
         List<PollRun> runs = runOnce();
         System.out.println(summary(runs));
         return runs.stream().anyMatch(run -> run.failedCount() > 0) ? 1 : 0;
+    }
+
+    /** Runs the contact backfill once, without the schedules; returns the exit code. */
+    public int backfill(String from, String to) {
+        main.start();
+        try {
+            System.out.println(context().getRegistry()
+                    .lookupByNameAndType("contactBackfill", ContactBackfill.class)
+                    .run(from == null ? null : LocalDate.parse(from),
+                            to == null ? null : LocalDate.parse(to)));
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
     }
 
     /** Starts the service without blocking; the schedules run unless {@code sync.once} is set. */

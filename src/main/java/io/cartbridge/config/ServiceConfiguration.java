@@ -2,6 +2,7 @@ package io.cartbridge.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.cartbridge.delivery.ContactBackfill;
 import io.cartbridge.delivery.CursorStore;
 import io.cartbridge.delivery.Deliveries;
 import io.cartbridge.delivery.DeliveryLedger;
@@ -162,8 +163,14 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 Duration.ofDays(settings.integer("sync.retention-days", 30)), clock));
         Replayer replayer = new Replayer(errors, ledger, memoized(context::createProducerTemplate),
                 clock);
+        ContactBackfill backfill = new ContactBackfill(query,
+                () -> ShopSnapshot.load(query, storeUrl, saleStatuses),
+                new CursorStore(service, clock), memoized(context::createProducerTemplate),
+                settings.text("sendpulse.addressbook-id", ""),
+                settings.integer("sendpulse.addressbook-batch-size", 100), clock);
+        bind(context, "contactBackfill", backfill);
         SyncOperations operations = new SyncOperations(errors, replayer, history, recoveries,
-                credentials(settings));
+                backfill, credentials(settings));
         bind(context, "syncOperations", operations);
         int jmxPort = settings.integer("management.jmx-port", 0);
         String jmxHost = settings.text("management.jmx-host", "127.0.0.1");

@@ -1,5 +1,6 @@
 package io.cartbridge.ops;
 
+import io.cartbridge.delivery.ContactBackfill;
 import io.cartbridge.delivery.ErrorEntry;
 import io.cartbridge.delivery.ErrorStore;
 import io.cartbridge.delivery.PollRun;
@@ -7,6 +8,9 @@ import io.cartbridge.delivery.Recoveries;
 import io.cartbridge.delivery.Replayer;
 import io.cartbridge.delivery.RunHistory;
 import java.lang.management.ManagementFactory;
+import java.time.LocalDate;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -23,14 +27,21 @@ public final class SyncOperations implements SyncOperationsMBean {
     private final Replayer replayer;
     private final RunHistory history;
     private final Recoveries recoveries;
+    private final ContactBackfill backfill;
     private final String credentials;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "cartbridge-backfill");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public SyncOperations(ErrorStore errors, Replayer replayer, RunHistory history,
-                          Recoveries recoveries, String credentials) {
+                          Recoveries recoveries, ContactBackfill backfill, String credentials) {
         this.errors = errors;
         this.replayer = replayer;
         this.history = history;
         this.recoveries = recoveries;
+        this.backfill = backfill;
         this.credentials = credentials;
     }
 
@@ -111,6 +122,29 @@ public final class SyncOperations implements SyncOperationsMBean {
         String outcome = replayer.replayAll(kind);
         LOG.info("JMX replay: {}", outcome);
         return outcome;
+    }
+
+    @Override
+    public String backfillContacts(String from, String to) {
+        LocalDate start = date(from);
+        LocalDate end = date(to);
+        background.submit(() -> {
+            try {
+                backfill.run(start, end);
+            } catch (RuntimeException e) {
+                LOG.error("Backfill: {}", e.getMessage());
+            }
+        });
+        return "Backfill started; see BackfillStatus";
+    }
+
+    @Override
+    public String getBackfillStatus() {
+        return backfill.status();
+    }
+
+    private static LocalDate date(String text) {
+        return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
     }
 
     @Override

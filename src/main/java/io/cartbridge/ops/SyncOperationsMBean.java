@@ -32,4 +32,14 @@ public interface SyncOperationsMBean {
 
     /** Gives up one failed entry for good: it is never sent. */
     String discard(long errorId);
+
+    /**
+     * Starts importing past consenting customers into the SendPulse address book, from where
+     * the last import stopped; dates (YYYY-MM-DD, or empty) limit it to customers who
+     * registered or ordered in that range. Progress shows in BackfillStatus and the log.
+     */
+    String backfillContacts(String from, String to);
+
+    /** How far the contact backfill has come. */
+    String getBackfillStatus();
 }

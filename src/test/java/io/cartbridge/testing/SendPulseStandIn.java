@@ -38,6 +38,10 @@ public final class SendPulseStandIn implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A contact that the stand-in added to an address book. */
+    public record Contact(String addressBook, String email, JsonNode variables) {
+    }
+
     /** An event that the stand-in accepted. */
     public record Received(String event, String token, JsonNode body) {
     }
@@ -49,6 +53,9 @@ public final class SendPulseStandIn implements AutoCloseable {
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final AtomicInteger issued = new AtomicInteger();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Contact> contacts = new CopyOnWriteArrayList<>();
+    private final AtomicInteger contactCalls = new AtomicInteger();
+    private volatile int contactCallsBeforeOutage = -1;
     private final AtomicInteger eventCalls = new AtomicInteger();
     private final AtomicInteger tokenCalls = new AtomicInteger();
     private final Deque<Scripted> eventScript = new ArrayDeque<>();
@@ -79,6 +86,21 @@ public final class SendPulseStandIn implements AutoCloseable {
 
     public List<JsonNode> bodies(String event) {
         return received.stream().filter(r -> r.event().equals(event)).map(Received::body).toList();
+    }
+
+    /** Contacts added to address books so far, in arrival order. */
+    public List<Contact> contacts() {
+        return List.copyOf(contacts);
+    }
+
+    public int contactCalls() {
+        return contactCalls.get();
+    }
+
+    /** Answers 500 to every address-book call after this many have succeeded (-1: never). */
+    public SendPulseStandIn failContactsAfter(int calls) {
+        this.contactCallsBeforeOutage = calls;
+        return this;
     }
 
     public int eventCalls() {
@@ -168,6 +190,10 @@ public final class SendPulseStandIn implements AutoCloseable {
             if (request.getMethod().getName().equals("POST")
                     && path.equals("/oauth/access_token")) {
                 return token(request);
+            }
+            if (request.getMethod().getName().equals("POST")
+                    && path.matches("/addressbooks/[^/]+/emails")) {
+                return addressBook(request, path.split("/")[2]);
             }
             if (request.getMethod().getName().equals("POST") && path.startsWith("/events/name/")) {
                 return event(request, path.substring("/events/name/".length()));
@@ -259,6 +285,36 @@ public final class SendPulseStandIn implements AutoCloseable {
             received.add(new Received(event, token, body));
             return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                     .withBody("{\"result\":true}").withFixedDelay(delay).build();
+        }
+
+        private ResponseDefinition addressBook(LoggedRequest request, String book) {
+            int call = contactCalls.incrementAndGet();
+            String header = request.getHeader("Authorization");
+            String token = header != null && header.startsWith("Bearer ")
+                    ? header.substring(7) : null;
+            Instant expiry = token == null ? null : tokens.get(token);
+            if (expiry == null || Instant.now().isAfter(expiry)) {
+                return json(401, "{\"message\":\"Unauthorized!\",\"error_code\":401}");
+            }
+            int outageAfter = contactCallsBeforeOutage;
+            if (outageAfter >= 0 && call > outageAfter) {
+                return aResponse().withStatus(500).withHeader("Content-Type", "text/html")
+                        .withBody("<html>Internal Server Error</html>").build();
+            }
+            JsonNode body = parse(new String(request.getBody(), StandardCharsets.UTF_8));
+            JsonNode emails = body == null ? null : body.get("emails");
+            if (emails == null || !emails.isArray()) {
+                return json(500, "{\"message\":\"emails must be an array\"}");
+            }
+            for (JsonNode contact : emails) {
+                if (!contact.path("email").isTextual() || !contact.path("variables").isObject()) {
+                    return json(422, "{\"message\":\"Badly formed data. Check API"
+                            + " documentation\",\"error_code\":21356}");
+                }
+            }
+            emails.forEach(contact -> contacts.add(new Contact(book,
+                    contact.path("email").asText(), contact.path("variables"))));
+            return json(200, "{\"result\":true}");
         }
 
         private boolean overRateLimit() {

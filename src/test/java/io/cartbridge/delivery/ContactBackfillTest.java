@@ -1,0 +1,86 @@
+package io.cartbridge.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cartbridge.testing.SendPulseStandIn.Contact;
+import io.cartbridge.testing.ServiceHarness;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Five thousand past customers go into a SendPulse address book: only those who agreed, each
+ * once, resumed after an outage, and never as events.
+ */
+class ContactBackfillTest {
+
+    private static final int CUSTOMERS = 5000;
+
+    @Test
+    void should_import_every_consenting_customer_once_and_resume_after_an_outage() {
+        try (ServiceHarness harness = ServiceHarness.onSubset()
+                .with("sendpulse.addressbook-id", "880011")
+                .with("sendpulse.retry.max-attempts", "2")) {
+            harness.runOnce();
+            harness.shop.run(customers(CUSTOMERS));
+            int buyer = 41;
+            for (int i = 0; i < 2; i++) {
+                int order = harness.activity.order().customer(buyer)
+                        .contact("customer41@example.test", "C", "41", "")
+                        .added(harness.activity.minutesAgo(60 * 24 * (10 + i)))
+                        .line(40, "iPhone", "IP-1", 1, "100.0000", "20.0000").create();
+                harness.activity.history(order, 5, harness.activity.minutesAgo(60 * 24 * 10));
+            }
+            ContactBackfill backfill = harness.service().context().getRegistry()
+                    .lookupByNameAndType("contactBackfill", ContactBackfill.class);
+            harness.sendPulse.failContactsAfter(12);
+
+            assertThatThrownBy(() -> backfill.run(null, null))
+                    .hasMessageContaining("resumes from here");
+            int beforeResume = harness.sendPulse.contacts().size();
+            harness.sendPulse.failContactsAfter(-1);
+            String outcome = backfill.run(null, null);
+
+            List<Contact> contacts = harness.sendPulse.contacts();
+            Set<String> emails = new HashSet<>();
+            contacts.forEach(contact -> emails.add(contact.email()));
+            int consenting = (int) java.util.stream.IntStream.rangeClosed(1, CUSTOMERS)
+                    .filter(ContactBackfillTest::consents).count();
+            assertThat(beforeResume).isEqualTo(12 * 100);
+            assertThat(contacts).hasSize(consenting);
+            assertThat(emails).hasSize(consenting).doesNotContain("customer3@example.test");
+            assertThat(harness.sendPulse.eventCalls()).isZero();
+            assertThat(outcome).contains("done");
+            JsonNode variables = contacts.stream()
+                    .filter(contact -> contact.email().equals("customer41@example.test"))
+                    .findFirst().orElseThrow().variables();
+            assertThat(variables.path("name").asText()).isEqualTo("First41 Last41");
+            assertThat(variables.path("orders").asInt()).isEqualTo(2);
+            assertThat(variables.path("total_spent").decimalValue())
+                    .isEqualByComparingTo("240.00");
+            assertThat(variables.path("last_order_date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+            assertThat(contacts).allSatisfy(contact ->
+                    assertThat(contact.addressBook()).isEqualTo("880011"));
+
+            assertThat(backfill.run(null, null)).contains("0 contact(s) added");
+        }
+    }
+
+    /** Every third customer did not tick the newsletter box; every seventh is disabled. */
+    private static boolean consents(int i) {
+        return i % 3 != 0 && i % 7 != 0;
+    }
+
+    private static String customers(int count) {
+        return "SET SESSION max_recursive_iterations = " + (count + 1) + ";\n"
+                + "INSERT INTO oc_customer (customer_id, customer_group_id, store_id, language_id,"
+                + " firstname, lastname, email, telephone, newsletter, status, date_added)"
+                + " WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
+                + count + ") SELECT i, 1, 0, 1, CONCAT('First', i), CONCAT('Last', i),"
+                + " CONCAT('customer', i, '@example.test'), '', IF(i % 3 = 0, 0, 1),"
+                + " IF(i % 7 = 0, 0, 1), UTC_TIMESTAMP() FROM n;\n";
+    }
+}
