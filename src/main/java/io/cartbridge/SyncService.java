@@ -94,8 +94,10 @@ public final class SyncService implements AutoCloseable {
         List<PollRun> runs = new ArrayList<>();
         try {
             for (EventKind kind : EventKind.values()) {
+                int before = history.recordedCount();
                 template.sendBody("direct:" + kind.detector(), null);
-                runs.add(history.latestByDetector().get(kind.detector()));
+                runs.add(PollRun.combined(kind, history.recordedSince(before).stream()
+                        .filter(run -> run.kind() == kind).toList()));
             }
         } finally {
             try {

@@ -196,8 +196,8 @@ public final class ContactBackfill {
         double rate = read / seconds;
         long left = rate > 0 ? (long) ((total - read) / rate) : 0;
         return read + " of " + total + " customers read ("
-                + (total == 0 ? 100 : read * 100 / total) + " %), " + added + " added, " + String.format("%.0f", rate) + "/s, about "
-                + left + " s left";
+                + (total == 0 ? 100 : read * 100 / total) + " %), " + added + " added, "
+                + String.format("%.0f", rate) + "/s, about " + left + " s left";
     }
 
     private static String nonNull(String text) {

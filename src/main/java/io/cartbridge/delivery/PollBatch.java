@@ -8,11 +8,26 @@ public final class PollBatch {
     private final PollRun run;
     private final List<Delivery> deliveries;
     private final long cursor;
+    private final boolean more;
+    private volatile boolean moved;
 
-    public PollBatch(PollRun run, List<Delivery> deliveries, long cursor) {
+    public PollBatch(PollRun run, List<Delivery> deliveries, long cursor, boolean more) {
         this.run = run;
         this.deliveries = deliveries;
         this.cursor = cursor;
+        this.more = more;
+    }
+
+    /**
+     * Whether the detector should poll again at once: more rows wait and this poll moved the
+     * cursor (a poll held back by an unrecorded failure waits for the next schedule).
+     */
+    public boolean isMore() {
+        return more && moved;
+    }
+
+    void moved() {
+        this.moved = true;
     }
 
     public PollRun getRun() {

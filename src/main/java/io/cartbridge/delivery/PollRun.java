@@ -2,6 +2,7 @@ package io.cartbridge.delivery;
 
 import io.cartbridge.opencart.EventKind;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,20 @@ public final class PollRun {
         this.kind = kind;
         this.started = started;
         this.dryRun = dryRun;
+    }
+
+    /** One run with the figures of several polls of a detector, e.g. the pages of one cycle. */
+    public static PollRun combined(EventKind kind, List<PollRun> runs) {
+        PollRun all = new PollRun(kind, runs.isEmpty() ? Instant.now() : runs.get(0).started(),
+                !runs.isEmpty() && runs.get(0).dryRun());
+        for (PollRun run : runs) {
+            all.found.addAndGet(run.foundCount());
+            all.sent.addAndGet(run.sentCount());
+            all.failed.addAndGet(run.failedCount());
+            run.skippedByReason().forEach((reason, count) -> all.skipped
+                    .computeIfAbsent(reason, r -> new AtomicInteger()).addAndGet(count));
+        }
+        return all;
     }
 
     public EventKind kind() {

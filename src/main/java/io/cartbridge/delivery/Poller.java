@@ -137,7 +137,7 @@ public final class Poller {
             deliveries.add(new Delivery(kind, event.key(), path, payload.toBytes(event),
                     event.contact().email(), event.position(), run, false));
         }
-        return new PollBatch(run, deliveries, detection.cursor());
+        return new PollBatch(run, deliveries, detection.cursor(), detection.more());
     }
 
     /** Ends a poll once every delivery has ended: moves the cursor and records the run. */
@@ -145,6 +145,9 @@ public final class Poller {
         PollRun run = batch.getRun();
         if (batch.getCursor() >= 0 && run.kind() == EventKind.PURCHASE) {
             long safe = run.safeCursor(batch.getCursor());
+            if (safe == batch.getCursor()) {
+                batch.moved();
+            }
             if (dryRun) {
                 dryRunCursors.put(run.kind(), safe);
             } else {

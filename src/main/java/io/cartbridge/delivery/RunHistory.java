@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -22,12 +23,13 @@ import org.slf4j.LoggerFactory;
 public final class RunHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunHistory.class);
-    private static final int KEPT = 50;
+    private static final int KEPT = 500;
 
     private final DataSource dataSource;
     private final Clock clock;
     private final Consumer<PollRun> listener;
     private final Deque<PollRun> recent = new ArrayDeque<>();
+    private int recorded;
 
     /** @param listener told of every recorded run, e.g. to update the metrics */
     public RunHistory(DataSource dataSource, Clock clock, Consumer<PollRun> listener) {
@@ -40,6 +42,7 @@ public final class RunHistory {
         long millis = Duration.between(run.started(), clock.instant()).toMillis();
         LOG.info("{} in {} ms", run.summary(), millis);
         synchronized (recent) {
+            recorded++;
             recent.addFirst(run);
             while (recent.size() > KEPT) {
                 recent.removeLast();
@@ -78,10 +81,21 @@ public final class RunHistory {
         }
     }
 
-    /** The newest run of each detector. */
-    public Map<String, PollRun> latestByDetector() {
-        Map<String, PollRun> latest = new LinkedHashMap<>();
-        recent().forEach(run -> latest.putIfAbsent(run.kind().detector(), run));
-        return latest;
+    /** How many runs were recorded since the service started. */
+    public int recordedCount() {
+        synchronized (recent) {
+            return recorded;
+        }
+    }
+
+    /** The runs recorded after the given count, oldest first (as far as they are kept). */
+    public List<PollRun> recordedSince(int count) {
+        synchronized (recent) {
+            List<PollRun> newest = new ArrayList<>(recent).subList(0,
+                    Math.min(recent.size(), recorded - count));
+            List<PollRun> oldestFirst = new ArrayList<>(newest);
+            Collections.reverse(oldestFirst);
+            return oldestFirst;
+        }
     }
 }

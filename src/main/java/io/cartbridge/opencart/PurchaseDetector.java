@@ -118,7 +118,7 @@ public final class PurchaseDetector implements Detector {
                     shop.statusName(row.statusId(), store.languageId()), row.historyId(),
                     row.total()));
         }
-        return new Detection(kind(), events, skips, upTo);
+        return new Detection(kind(), events, skips, upTo, upTo < last);
     }
 
     private static String key(HistoryRow row) {

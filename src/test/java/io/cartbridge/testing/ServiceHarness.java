@@ -102,6 +102,11 @@ public final class ServiceHarness implements AutoCloseable {
         return service.runOnce();
     }
 
+    /** The settings the service runs with, for starting it as a separate process. */
+    public Map<String, String> properties() {
+        return new HashMap<>(properties);
+    }
+
     /** Stops the service; the next cycle starts a new one with the properties as they are. */
     public void restartService() {
         if (service != null) {

@@ -1,0 +1,111 @@
+package io.cartbridge.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cartbridge.testing.SendPulseStandIn.Received;
+import io.cartbridge.testing.ServiceHarness;
+import io.cartbridge.testing.ServiceProcess;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged service as a separate process, stopped or killed in the middle of a batch and
+ * started again, with the stand-in counting what arrived.
+ */
+class StopAndCrashTest {
+
+    private static final String RARELY = "0 0 3 * * ?";
+
+    @Test
+    void should_finish_in_flight_deliveries_on_a_graceful_stop_and_send_nothing_twice()
+            throws Exception {
+        try (ServiceHarness harness = ServiceHarness.onSubset()) {
+            harness.runOnce();
+            harness.restartService();
+            harness.shop.run(purchases(40));
+            harness.sendPulse.delayNextEvents(40, 200);
+
+            try (ServiceProcess service = ServiceProcess.start(scheduled(harness))) {
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> harness.sendPulse.received().size() >= 5);
+                int exit = service.stop();
+                int atStop = harness.sendPulse.received().size();
+                assertThat(exit).as(service.output()).isNotEqualTo(137);
+                assertThat(service.output()).contains("purchases: found 40, sent 40");
+                assertThat(atStop).isGreaterThan(5);
+            }
+            harness.runOnce();
+
+            assertExactlyOnce(harness.sendPulse.received(), 40);
+        }
+    }
+
+    @Test
+    void should_lose_nothing_when_killed_mid_batch() throws Exception {
+        try (ServiceHarness harness = ServiceHarness.onSubset()
+                .with("sync.claim-lease-minutes", "0")) {
+            harness.runOnce();
+            harness.restartService();
+            harness.shop.run(purchases(2000));
+
+            int atKill;
+            try (ServiceProcess service = ServiceProcess.start(scheduled(harness))) {
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> harness.sendPulse.received().size() >= 300);
+                service.kill();
+                atKill = harness.sendPulse.received().size();
+            }
+            harness.runOnce();
+
+            List<Received> received = harness.sendPulse.received();
+            Set<String> orders = new HashSet<>();
+            received.forEach(event -> orders.add(event.body().path("order_id").asText()));
+            System.out.printf("StopAndCrashTest: killed after %d of 2000; %d arrived, %d"
+                    + " duplicate(s)%n", atKill, received.size(), received.size() - orders.size());
+            assertThat(atKill).isLessThan(2000);
+            assertThat(orders).hasSize(2000);
+            // At most the requests in flight at the kill: one, as delivery is sequential.
+            assertThat(received.size() - orders.size()).isLessThanOrEqualTo(1);
+        }
+    }
+
+    private static Map<String, String> scheduled(ServiceHarness harness) {
+        Map<String, String> settings = harness.properties();
+        settings.put("sync.once", "false");
+        settings.put("sync.schedule.purchases", "0/2 * * * * ?");
+        settings.put("sync.schedule.abandoned-carts", RARELY);
+        settings.put("sync.schedule.abandoned-checkouts", RARELY);
+        settings.put("sync.schedule.housekeeping", RARELY);
+        settings.put("sync.page-size", "10000");
+        return settings;
+    }
+
+    private static void assertExactlyOnce(List<Received> received, int expected) {
+        Set<String> orders = new HashSet<>();
+        received.forEach(event -> orders.add(event.body().path("order_id").asText()));
+        assertThat(orders).hasSize(expected);
+        assertThat(received).hasSize(expected);
+    }
+
+    private static String purchases(int count) {
+        String numbers = "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                + " WHERE i < " + count + ") ";
+        return "SET SESSION max_recursive_iterations = " + (count + 1) + ";\n"
+                + "INSERT INTO oc_order (order_id, store_id, customer_id, firstname, lastname,"
+                + " email, total, order_status_id, language_id, currency_code, currency_value,"
+                + " date_added, date_modified) " + numbers + "SELECT 200000 + i, 0, 0, 'Pat',"
+                + " 'Buyer', CONCAT('crash', i, '@example.test'), 101, 2, 1, 'USD', 1,"
+                + " UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM n;\n"
+                + "INSERT INTO oc_order_product (order_id, product_id, name, model, quantity,"
+                + " price, total, tax) " + numbers + "SELECT 200000 + i, 40, 'iPhone', 'IP-1',"
+                + " 1, 101, 101, 0 FROM n;\n"
+                + "INSERT INTO oc_order_history (order_id, order_status_id, notify, comment,"
+                + " date_added) " + numbers
+                + "SELECT 200000 + i, 2, 0, '', UTC_TIMESTAMP() FROM n;\n";
+    }
+}
