@@ -23,6 +23,7 @@ import io.cartbridge.opencart.Detector;
 import io.cartbridge.opencart.EventKind;
 import io.cartbridge.opencart.PurchaseDetector;
 import io.cartbridge.opencart.ShopQuery;
+import io.cartbridge.opencart.ShopEvent;
 import io.cartbridge.opencart.ShopSnapshot;
 import io.cartbridge.opencart.SqlCatalog;
 import io.cartbridge.ops.Housekeeping;
@@ -51,11 +52,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.service.ServiceSupport;
 import org.flywaydb.core.Flyway;
 
@@ -145,8 +148,10 @@ public final class ServiceConfiguration implements CamelConfiguration {
         TokenProvider tokens = tokens(settings, clock, dryRun);
         bind(context, "sendPulseAuth", new SendPulseAuth(tokens, limiter,
                 metrics::rateLimitWait));
+        String addressBook = settings.text("sendpulse.addressbook-id", "");
+        Supplier<ProducerTemplate> templates = memoized(context::createProducerTemplate);
         bind(context, "deliveries", new Deliveries(ledger, errors, classifier, dryRunWriter,
-                metrics, clock));
+                metrics, "/addressbooks/" + addressBook + "/emails", templates, clock));
         long errorThreshold = settings.integer("management.error-store-threshold", 100);
         bind(context, "shopDatabaseHealth", new ServiceHealthCheck("shop-database",
                 () -> reachable(shop)));
@@ -161,12 +166,10 @@ public final class ServiceConfiguration implements CamelConfiguration {
         }));
         bind(context, "housekeeping", new Housekeeping(errors, dryRunWriter, recoveries,
                 Duration.ofDays(settings.integer("sync.retention-days", 30)), clock));
-        Replayer replayer = new Replayer(errors, ledger, memoized(context::createProducerTemplate),
-                clock);
+        Replayer replayer = new Replayer(errors, ledger, templates, clock);
         ContactBackfill backfill = new ContactBackfill(query,
                 () -> ShopSnapshot.load(query, storeUrl, saleStatuses),
-                new CursorStore(service, clock), memoized(context::createProducerTemplate),
-                settings.text("sendpulse.addressbook-id", ""),
+                new CursorStore(service, clock), templates, addressBook,
                 settings.integer("sendpulse.addressbook-batch-size", 100), clock);
         bind(context, "contactBackfill", backfill);
         SyncOperations operations = new SyncOperations(errors, replayer, history, recoveries,
@@ -199,7 +202,18 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 () -> ShopSnapshot.load(query, storeUrl, saleStatuses), ledger,
                 new CursorStore(service, clock), payload, eventNames, history, dryRun,
                 Duration.ofHours(settings.integer("sync.cooldown-hours", 24)), recoveries,
-                clock));
+                contactUpdates(settings), clock));
+    }
+
+    /**
+     * With sync.update-contacts-on-purchase and an address book, each purchase event of a
+     * customer who agreed to the newsletter is followed by that buyer's address-book contact.
+     */
+    private static Function<ShopEvent, byte[]> contactUpdates(Settings settings) {
+        boolean on = settings.flag("sync.update-contacts-on-purchase", false)
+                && settings.optional("sendpulse.addressbook-id").isPresent();
+        return event -> on && event.kind() == EventKind.PURCHASE && event.contact().newsletter()
+                ? ContactBackfill.purchaseContact(event) : null;
     }
 
     private static String reachable(DataSource dataSource) {
@@ -286,8 +300,10 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 .orElseGet(() -> settings.required("opencart.db.url")));
         config.setUsername(settings.optional("service.db.user")
                 .orElseGet(() -> settings.text("opencart.db.user", "")));
-        config.setPassword(settings.secret("service.db.password")
-                .orElseGet(() -> settings.secret("opencart.db.password").orElse("")));
+        // Without a user of its own, the service connection is the shop's, password included.
+        config.setPassword(settings.secret("service.db.password").orElseGet(() ->
+                settings.optional("service.db.user").isPresent() ? ""
+                        : settings.secret("opencart.db.password").orElse("")));
         config.setMaximumPoolSize(settings.integer("service.db.pool-size", 8));
         config.addDataSourceProperty("characterEncoding", "UTF-8");
         return new HikariDataSource(config);

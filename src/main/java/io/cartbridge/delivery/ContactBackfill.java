@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cartbridge.opencart.ContactReader;
+import io.cartbridge.opencart.ShopEvent;
 import io.cartbridge.opencart.ShopQuery;
 import io.cartbridge.opencart.ShopSnapshot;
 import java.io.IOException;
@@ -161,6 +162,32 @@ public final class ContactBackfill {
             variables.put("last_order_date", bought.last().toLocalDate().toString());
         }
         return contact;
+    }
+
+    /**
+     * The address-book contact of a buyer, sent after a purchase event when contacts are kept
+     * up to date: name, phone and the last order's date and total.
+     */
+    public static byte[] purchaseContact(ShopEvent purchase) {
+        ObjectNode contact = JSON.createObjectNode();
+        contact.put("email", purchase.contact().email());
+        ObjectNode variables = contact.putObject("variables");
+        String name = (purchase.contact().firstName() + " " + purchase.contact().lastName())
+                .trim();
+        if (!name.isEmpty()) {
+            variables.put("name", name);
+        }
+        if (purchase.contact().phone() != null) {
+            variables.put("phone", purchase.contact().phone());
+        }
+        variables.put("last_order_date", purchase.occurredAt().toLocalDate().toString());
+        variables.put("last_order_total", purchase.total());
+        try {
+            return JSON.writeValueAsBytes(JSON.createObjectNode().set("emails",
+                    JSON.createArrayNode().add(contact)));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write the contact", e);
+        }
     }
 
     private void send(ArrayNode emails) {

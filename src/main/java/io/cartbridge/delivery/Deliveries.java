@@ -13,7 +13,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +38,21 @@ public final class Deliveries {
     private final FailureClassifier classifier;
     private final DryRunWriter dryRun;
     private final SyncMetrics metrics;
+    private final String contactPath;
+    private final Supplier<ProducerTemplate> templates;
     private final Clock clock;
 
+    /** @param contactPath where purchase contact updates go, e.g. /addressbooks/1/emails */
     public Deliveries(DeliveryLedger ledger, ErrorStore errors, FailureClassifier classifier,
-                      DryRunWriter dryRun, SyncMetrics metrics, Clock clock) {
+                      DryRunWriter dryRun, SyncMetrics metrics, String contactPath,
+                      Supplier<ProducerTemplate> templates, Clock clock) {
         this.ledger = ledger;
         this.errors = errors;
         this.classifier = classifier;
         this.dryRun = dryRun;
         this.metrics = metrics;
+        this.contactPath = contactPath;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -112,9 +120,30 @@ public final class Deliveries {
                     Masking.email(delivery.email()));
         }
         delivery.run().sent();
+        if (delivery.contactUpdate() != null) {
+            updateContact(exchange, delivery);
+        }
         metrics.delivered(delivery.kind().keyPrefix(),
                 Duration.between(delivery.run().started(), clock.instant()));
         LOG.debug("Sent {} to {}", delivery.key(), delivery.path());
+    }
+
+    /**
+     * Adds the buyer to the address book after the purchase event. A failure here only costs a
+     * fresher contact, so it is logged and the event stays sent.
+     */
+    private void updateContact(Exchange exchange, Delivery delivery) {
+        Exchange answer = templates.get().send(
+                "direct:send-contacts", contact -> {
+                    contact.getMessage().setHeader(Exchange.CONTENT_TYPE,
+                            "application/json; charset=UTF-8");
+                    contact.getMessage().setBody(delivery.contactUpdate());
+                    contact.setProperty("CartbridgePath", contactPath);
+                });
+        if (answer.getException() != null) {
+            LOG.warn("{}: the address-book contact of {} was not updated: {}", delivery.key(),
+                    Masking.email(delivery.email()), answer.getException().getMessage());
+        }
     }
 
     /**

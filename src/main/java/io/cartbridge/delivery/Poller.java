@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ public final class Poller {
     private final boolean dryRun;
     private final Duration cooldown;
     private final Recoveries recoveries;
+    private final Function<ShopEvent, byte[]> contactUpdates;
     private final Clock clock;
     private final Map<EventKind, Long> dryRunCursors = new ConcurrentHashMap<>();
     private final Map<String, java.time.Instant> dryRunRecovery = new ConcurrentHashMap<>();
@@ -53,7 +55,8 @@ public final class Poller {
     public Poller(Map<EventKind, Detector> detectors, Supplier<ShopSnapshot> snapshots,
                   DeliveryLedger ledger, CursorStore cursors, EventPayload payload,
                   Map<EventKind, String> eventNames, RunHistory history, boolean dryRun,
-                  Duration cooldown, Recoveries recoveries, Clock clock) {
+                  Duration cooldown, Recoveries recoveries,
+                  Function<ShopEvent, byte[]> contactUpdates, Clock clock) {
         this.detectors = detectors;
         this.snapshots = snapshots;
         this.ledger = ledger;
@@ -64,6 +67,7 @@ public final class Poller {
         this.dryRun = dryRun;
         this.cooldown = cooldown;
         this.recoveries = recoveries;
+        this.contactUpdates = contactUpdates;
         this.clock = clock;
     }
 
@@ -135,7 +139,8 @@ public final class Poller {
                 dryRunRecovery.put(contact, clock.instant());
             }
             deliveries.add(new Delivery(kind, event.key(), path, payload.toBytes(event),
-                    event.contact().email(), event.position(), run, false));
+                    event.contact().email(), event.position(), run, false,
+                    contactUpdates.apply(event)));
         }
         return new PollBatch(run, deliveries, detection.cursor(), detection.more());
     }

@@ -47,7 +47,7 @@ public final class Replayer {
         PollRun run = new PollRun(kind, clock.instant(), false);
         Delivery delivery = new Delivery(kind, entry.key(),
                 entry.endpoint().replaceFirst("^POST ", ""),
-                entry.requestBody().getBytes(StandardCharsets.UTF_8), null, 0, run, true);
+                entry.requestBody().getBytes(StandardCharsets.UTF_8), null, 0, run, true, null);
         try {
             template.get().send("direct:send-event",
                     exchange -> exchange.setProperty(Deliveries.DELIVERY, delivery));

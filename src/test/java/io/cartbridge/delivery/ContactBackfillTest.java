@@ -69,6 +69,35 @@ class ContactBackfillTest {
         }
     }
 
+    @Test
+    void should_keep_a_consenting_buyer_contact_up_to_date_after_the_purchase_event() {
+        try (ServiceHarness harness = ServiceHarness.onSubset()
+                .with("sendpulse.addressbook-id", "880012")
+                .with("sync.update-contacts-on-purchase", "true")) {
+            harness.runOnce();
+            int fan = harness.activity.customer("fan@example.test", "Fay", "Fan", "", true, true);
+            int order = harness.activity.order().customer(fan)
+                    .contact("fan@example.test", "Fay", "Fan", "")
+                    .added(harness.activity.minutesAgo(5))
+                    .line(40, "iPhone", "IP-1", 1, "100.0000", "20.0000").create();
+            harness.activity.history(order, 2, harness.activity.minutesAgo(5));
+            int guest = harness.activity.order().contact("guest@example.test", "G", "Uest", "")
+                    .added(harness.activity.minutesAgo(5))
+                    .line(40, "iPhone", "IP-1", 1, "100.0000", "20.0000").create();
+            harness.activity.history(guest, 2, harness.activity.minutesAgo(5));
+
+            harness.runOnce();
+
+            assertThat(harness.sendPulse.emails("purchase")).hasSize(2);
+            assertThat(harness.sendPulse.contacts()).singleElement().satisfies(contact -> {
+                assertThat(contact.email()).isEqualTo("fan@example.test");
+                assertThat(contact.addressBook()).isEqualTo("880012");
+                assertThat(contact.variables().path("last_order_total").decimalValue())
+                        .isEqualByComparingTo("120.00");
+            });
+        }
+    }
+
     /** Every third customer did not tick the newsletter box; every seventh is disabled. */
     private static boolean consents(int i) {
         return i % 3 != 0 && i % 7 != 0;

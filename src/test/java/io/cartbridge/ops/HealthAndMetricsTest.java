@@ -19,7 +19,7 @@ class HealthAndMetricsTest {
         int port = freePort();
         try (ServiceHarness harness = ServiceHarness.onSubset()
                 .with("camel.management.enabled", "true")
-                .with("camel.management.port", String.valueOf(port))) {
+                .with("management.http-port", String.valueOf(port))) {
             harness.runOnce();
             int order = harness.activity.order().contact("metrics@example.test", "Mo", "M", "")
                     .added(harness.activity.minutesAgo(5))
@@ -49,7 +49,7 @@ class HealthAndMetricsTest {
         int port = freePort();
         try (ServiceHarness harness = ServiceHarness.onSubset()
                 .with("camel.management.enabled", "true")
-                .with("camel.management.port", String.valueOf(port))
+                .with("management.http-port", String.valueOf(port))
                 .with("sendpulse.client-secret", "wrong-secret")) {
             harness.runOnce();
 
