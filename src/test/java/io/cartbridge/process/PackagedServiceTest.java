@@ -41,8 +41,10 @@ class PackagedServiceTest {
                         body -> body.contains("cartbridge_items_sent_total{kind=\"purchase\"}"));
                 String health = get(port, "/observe/health");
 
-                assertThat(metrics).contains("cartbridge_items_sent_total{kind=\"purchase\"} 1.0")
-                        .contains("cartbridge_last_successful_poll_seconds{detector=\"purchases\"}");
+                assertThat(metrics)
+                        .contains("cartbridge_items_sent_total{kind=\"purchase\"} 1.0")
+                        .contains("cartbridge_last_successful_poll_seconds"
+                                + "{detector=\"purchases\"}");
                 assertThat(health.replace(" ", "")).startsWith("{\"status\":\"UP\"");
                 assertThat(service.stop()).as(service.output()).isNotEqualTo(137);
             }
