@@ -1,8 +1,10 @@
 package io.cartbridge;
 
 import io.cartbridge.config.ServiceConfiguration;
+import io.cartbridge.config.Settings;
 import io.cartbridge.delivery.ContactBackfill;
 import io.cartbridge.delivery.PollRun;
+import io.cartbridge.delivery.Replayer;
 import io.cartbridge.delivery.RunHistory;
 import io.cartbridge.opencart.EventKind;
 import java.time.LocalDate;
@@ -40,8 +42,8 @@ public final class SyncService implements AutoCloseable {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
-                once = support.getCamelContext().getPropertiesComponent()
-                        .resolveProperty("sync.once").map(Boolean::parseBoolean).orElse(false);
+                once = new Settings(key -> support.getCamelContext().getPropertiesComponent()
+                        .resolveProperty(key)).flag("sync.once", false);
                 if (once) {
                     // One cycle is driven from here, so the schedules must not fire as well.
                     support.configure().setRouteFilterExcludePattern("quartz*");
@@ -76,6 +78,22 @@ public final class SyncService implements AutoCloseable {
             System.err.println(e.getMessage());
             return 1;
         }
+    }
+
+    /** Replays the failed items of one kind, or of all kinds; returns the exit code. */
+    public int replay(String kind) {
+        main.start();
+        Replayer replayer = context().getRegistry().lookupByNameAndType("replayer",
+                Replayer.class);
+        List<String> kinds = kind.equals("all") ? List.of("cart", "checkout", "purchase")
+                : List.of(kind);
+        boolean failed = false;
+        for (String one : kinds) {
+            String outcome = replayer.replayAll(one);
+            System.out.println(outcome);
+            failed |= !outcome.endsWith(" 0 still failed");
+        }
+        return failed ? 1 : 0;
     }
 
     /** Starts the service without blocking; the schedules run unless {@code sync.once} is set. */

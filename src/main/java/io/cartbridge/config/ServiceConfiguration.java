@@ -61,12 +61,16 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.service.ServiceSupport;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the service's beans from the configuration and puts them in Camel's registry, where
  * the YAML routes find them by name.
  */
 public final class ServiceConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceConfiguration.class);
 
     @Override
     public void configure(CamelContext context) {
@@ -84,13 +88,15 @@ public final class ServiceConfiguration implements CamelConfiguration {
         SqlCatalog catalog = new SqlCatalog(
                 ShopSchema.version(settings.text("opencart.version", "auto"), shop, prefix),
                 prefix);
+        LOG.info("Reading OpenCart {} tables with prefix '{}' from {}", catalog.version(),
+                prefix, ShopSchema.where(shop));
         ShopQuery query = new ShopQuery(shop, catalog);
         DetectionRules rules = new DetectionRules(
-                settings.integer("sync.cart-idle-minutes", 60),
-                settings.integer("sync.max-age-days", 7),
+                settings.integer("sync.cart-idle-minutes", 60, 0),
+                settings.integer("sync.max-age-days", 7, 1),
                 settings.flag("sync.require-consent", false),
-                settings.integer("sync.max-products", 20),
-                settings.integer("sync.page-size", 1000));
+                settings.integer("sync.max-products", 20, 1),
+                settings.integer("sync.page-size", 1000, 1));
         Map<EventKind, Detector> detectors = new EnumMap<>(EventKind.class);
         Detector carts = new CartDetector(query, rules);
         if (settings.flag("sync.guest-carts", true)) {
@@ -102,18 +108,18 @@ public final class ServiceConfiguration implements CamelConfiguration {
         detectors.put(EventKind.CHECKOUT, new CheckoutDetector(query, rules));
         detectors.put(EventKind.PURCHASE, new PurchaseDetector(query, rules,
                 settings.flag("sync.purchases-require-consent", false),
-                "max-age".equals(settings.text("sync.purchases-start", "latest"))));
+                "max-age".equals(settings.choice("sync.purchases-start", "latest", "latest", "max-age"))));
 
         Optional<String> storeUrl = settings.optional("opencart.store-url");
         Set<Integer> saleStatuses = statusList(settings.text("sync.purchase-statuses", ""));
 
         DeliveryLedger ledger = new DeliveryLedger(service, clock,
-                Duration.ofMinutes(settings.integer("sync.claim-lease-minutes", 10)));
+                Duration.ofMinutes(settings.integer("sync.claim-lease-minutes", 10, 0)));
         ErrorStore errors = new ErrorStore(service, ledger);
         SyncMetrics metrics = new SyncMetrics(() -> Optional.ofNullable(context.getRegistry()
                 .findSingleByType(MeterRegistry.class)).orElseGet(SimpleMeterRegistry::new));
         Recoveries recoveries = new Recoveries(service, ledger,
-                Duration.ofDays(settings.integer("sync.recovery-window-days", 7)),
+                Duration.ofDays(settings.integer("sync.recovery-window-days", 7, 0)),
                 metrics::recovered);
         RunHistory history = new RunHistory(service, clock, run -> {
             metrics.poll(run);
@@ -122,7 +128,7 @@ public final class ServiceConfiguration implements CamelConfiguration {
         boolean dryRun = settings.flag("sync.dry-run", false);
         RateLimiter limiter = new RateLimiter(settings.decimal("sendpulse.rate-limit", 10));
         FailureClassifier classifier = new FailureClassifier(
-                settings.integer("sendpulse.retry.max-attempts", 5),
+                settings.integer("sendpulse.retry.max-attempts", 5, 1),
                 Duration.ofSeconds(settings.integer("sendpulse.retry.rate-limit-budget-seconds",
                         300)), limiter, clock);
         DryRunWriter dryRunWriter = new DryRunWriter(
@@ -133,8 +139,9 @@ public final class ServiceConfiguration implements CamelConfiguration {
         for (EventKind kind : EventKind.values()) {
             eventNames.put(kind, settings.text("sendpulse.event." + kind.keyPrefix(),
                     kind.defaultEvent()));
-            settings.optional("sendpulse.automation-id." + kind.keyPrefix())
-                    .ifPresent(id -> automationIds.put(kind, Long.parseLong(id)));
+            String automationKey = "sendpulse.automation-id." + kind.keyPrefix();
+            settings.optional(automationKey).ifPresent(id -> automationIds.put(kind,
+                    number(automationKey, id)));
         }
         EventPayload payload = new EventPayload(FieldNames.from(key ->
                 context.getPropertiesComponent().resolveProperty(key)), automationIds);
@@ -152,7 +159,7 @@ public final class ServiceConfiguration implements CamelConfiguration {
         Supplier<ProducerTemplate> templates = memoized(context::createProducerTemplate);
         bind(context, "deliveries", new Deliveries(ledger, errors, classifier, dryRunWriter,
                 metrics, "/addressbooks/" + addressBook + "/emails", templates, clock));
-        long errorThreshold = settings.integer("management.error-store-threshold", 100);
+        long errorThreshold = settings.integer("management.error-store-threshold", 100, 0);
         bind(context, "shopDatabaseHealth", new ServiceHealthCheck("shop-database",
                 () -> reachable(shop)));
         bind(context, "serviceDatabaseHealth", new ServiceHealthCheck("service-database",
@@ -165,17 +172,18 @@ public final class ServiceConfiguration implements CamelConfiguration {
                     + " store (threshold " + errorThreshold + ")";
         }));
         bind(context, "housekeeping", new Housekeeping(errors, dryRunWriter, recoveries,
-                Duration.ofDays(settings.integer("sync.retention-days", 30)), clock));
+                Duration.ofDays(settings.integer("sync.retention-days", 30, 1)), clock));
         Replayer replayer = new Replayer(errors, ledger, templates, clock);
+        bind(context, "replayer", replayer);
         ContactBackfill backfill = new ContactBackfill(query,
                 () -> ShopSnapshot.load(query, storeUrl, saleStatuses),
                 new CursorStore(service, clock), templates, addressBook,
-                settings.integer("sendpulse.addressbook-batch-size", 100), clock);
+                settings.integer("sendpulse.addressbook-batch-size", 100, 1), clock);
         bind(context, "contactBackfill", backfill);
         SyncOperations operations = new SyncOperations(errors, replayer, history, recoveries,
                 backfill, credentials(settings));
         bind(context, "syncOperations", operations);
-        int jmxPort = settings.integer("management.jmx-port", 0);
+        int jmxPort = settings.integer("management.jmx-port", 0, 0);
         String jmxHost = settings.text("management.jmx-host", "127.0.0.1");
         Optional<String> jmxPasswords = settings.optional("management.jmx-password-file");
         onStartAndStop(context, new ServiceSupport() {
@@ -201,7 +209,7 @@ public final class ServiceConfiguration implements CamelConfiguration {
         bind(context, "poller", new Poller(detectors,
                 () -> ShopSnapshot.load(query, storeUrl, saleStatuses), ledger,
                 new CursorStore(service, clock), payload, eventNames, history, dryRun,
-                Duration.ofHours(settings.integer("sync.cooldown-hours", 24)), recoveries,
+                Duration.ofHours(settings.integer("sync.cooldown-hours", 24, 0)), recoveries,
                 contactUpdates(settings), clock));
     }
 
@@ -287,10 +295,11 @@ public final class ServiceConfiguration implements CamelConfiguration {
         config.setPassword(settings.secret("opencart.db.password").orElse(""));
         // The service only reads the shop: a read-only session makes the driver refuse writes.
         config.setReadOnly(true);
-        config.setMaximumPoolSize(settings.integer("opencart.db.pool-size", 4));
+        config.setMaximumPoolSize(settings.integer("opencart.db.pool-size", 4, 1));
         config.addDataSourceProperty("zeroDateTimeBehavior", "CONVERT_TO_NULL");
         config.addDataSourceProperty("characterEncoding", "UTF-8");
-        return new HikariDataSource(config);
+        return pool(config, "the shop database (opencart.db.url, opencart.db.user,"
+                + " opencart.db.password)");
     }
 
     private static HikariDataSource serviceDataSource(Settings settings) {
@@ -304,22 +313,52 @@ public final class ServiceConfiguration implements CamelConfiguration {
         config.setPassword(settings.secret("service.db.password").orElseGet(() ->
                 settings.optional("service.db.user").isPresent() ? ""
                         : settings.secret("opencart.db.password").orElse("")));
-        config.setMaximumPoolSize(settings.integer("service.db.pool-size", 8));
+        config.setMaximumPoolSize(settings.integer("service.db.pool-size", 8, 1));
         config.addDataSourceProperty("characterEncoding", "UTF-8");
-        return new HikariDataSource(config);
+        return pool(config, "the service database (service.db.url, service.db.user,"
+                + " service.db.password; empty: the shop's)");
+    }
+
+    private static HikariDataSource pool(HikariConfig config, String what) {
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new IllegalStateException("Cannot connect to " + what + ": "
+                    + root.getMessage(), e);
+        }
     }
 
     private static void migrate(DataSource service) {
         // The service's tables may share a schema with the shop; baseline below version 1 so
         // that the first migration still runs there.
-        Flyway.configure().dataSource(service).table("sync_schema_history")
-                .locations("classpath:db/migration").baselineOnMigrate(true).baselineVersion("0")
-                .load().migrate();
+        try {
+            Flyway.configure().dataSource(service).table("sync_schema_history")
+                    .locations("classpath:db/migration").baselineOnMigrate(true)
+                    .baselineVersion("0").load().migrate();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot create the service's tables in"
+                    + " service.db.url (empty: the shop database); give the service a schema"
+                    + " and a user of its own that may create tables: " + e.getMessage(), e);
+        }
     }
 
     private static Set<Integer> statusList(String text) {
         return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(Integer::parseInt).collect(Collectors.toCollection(LinkedHashSet::new));
+                .map(id -> (int) number("sync.purchase-statuses", id))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static long number(String key, String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Setting " + key + " (environment "
+                    + Settings.environmentName(key) + ") takes whole numbers, not '" + text + "'");
+        }
     }
 
     private static void bind(CamelContext context, String name, Object bean) {

@@ -55,6 +55,29 @@ public final class Settings {
                 .orElse(defaultValue);
     }
 
+    /** An integer that must be at least {@code min}. */
+    public int integer(String key, int defaultValue, int min) {
+        int value = integer(key, defaultValue);
+        if (value < min) {
+            throw new IllegalStateException("Setting " + key + " (environment "
+                    + environmentName(key) + ") must be at least " + min + ", not " + value);
+        }
+        return value;
+    }
+
+    /** One of the given words, in any letter case. */
+    public String choice(String key, String defaultValue, String... allowed) {
+        String value = text(key, defaultValue);
+        for (String word : allowed) {
+            if (word.equalsIgnoreCase(value)) {
+                return word;
+            }
+        }
+        throw new IllegalStateException("Setting " + key + " (environment "
+                + environmentName(key) + ") must be one of " + String.join(", ", allowed)
+                + ", not '" + value + "'");
+    }
+
     public double decimal(String key, double defaultValue) {
         return optional(key).map(value -> parse(key, value, Double::parseDouble))
                 .orElse(defaultValue);

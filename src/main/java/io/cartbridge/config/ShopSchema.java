@@ -16,8 +16,19 @@ public final class ShopSchema {
      * The version to use: the configured one, or, for {@code auto}, the one the schema shows.
      */
     public static String version(String configured, DataSource shop, String prefix) {
+        String detected = detect(shop, prefix);
         return configured == null || configured.isBlank() || configured.equals("auto")
-                ? detect(shop, prefix) : configured.trim();
+                ? detected : configured.trim();
+    }
+
+    /** The database a pool reads, without credentials or options, for the log. */
+    public static String where(DataSource shop) {
+        try (Connection connection = shop.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return meta.getURL().replaceAll("\\?.*$", "").replaceAll("//[^@/]*@", "//");
+        } catch (SQLException e) {
+            return "(unknown)";
+        }
     }
 
     static String detect(DataSource shop, String prefix) {

@@ -66,7 +66,7 @@ public final class CheckoutDetector implements Detector {
         query.list("order-history-of", Map.of("order_ids",
                 newest.stream().map(CheckoutRow::orderId).toList()),
                 row -> withHistory.add(row.getInt("order_id")));
-        SaleHistory sales = SaleHistory.load(query, shop,
+        SaleHistory sales = SaleHistory.load(query,
                 newest.stream().map(row -> row.contact().customerId()).filter(id -> id > 0)
                         .toList(),
                 newest.stream().map(row -> row.contact().email()).toList(),

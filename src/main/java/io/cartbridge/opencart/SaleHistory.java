@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Real orders (a status change into one of the store's sale statuses) of a batch of customers
- * and emails, so that a cart or checkout followed by a purchase is not mailed.
+ * Real orders of a batch of customers and emails: orders that got any status (a history row
+ * with a status above 0), so that a shopper who went on to order, whatever became of the
+ * order, is not sent a recovery email.
  */
 public final class SaleHistory {
 
@@ -22,18 +23,15 @@ public final class SaleHistory {
         this.sales = sales;
     }
 
-    public static SaleHistory load(ShopQuery query, ShopSnapshot shop,
-                                   Collection<Integer> customerIds, Collection<String> emails,
-                                   LocalDateTime since) {
+    public static SaleHistory load(ShopQuery query, Collection<Integer> customerIds,
+                                   Collection<String> emails, LocalDateTime since) {
         List<Sale> sales = new ArrayList<>();
         if (customerIds.isEmpty() && emails.isEmpty()) {
             return new SaleHistory(sales);
         }
         query.list("sales-since", Map.of("customer_ids", List.copyOf(customerIds),
                 "emails", List.copyOf(emails), "since", since), row -> {
-                    int storeId = row.getInt("store_id");
-                    int status = row.getInt("order_status_id");
-                    if (shop.store(storeId).saleStatuses().contains(status)) {
+                    if (row.getInt("order_status_id") > 0) {
                         sales.add(new Sale(row.getInt("order_id"), row.getInt("customer_id"),
                                 normal(row.getString("email")),
                                 row.getObject("date_added", LocalDateTime.class)));

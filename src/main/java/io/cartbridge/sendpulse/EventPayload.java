@@ -3,6 +3,8 @@ package io.cartbridge.sendpulse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,8 +22,10 @@ import java.util.Optional;
  */
 public final class EventPayload {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+    // Characters beyond the basic plane (emoji) go out as four UTF-8 bytes, not as escapes.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     private final FieldNames names;
     private final Map<EventKind, Long> automationIds;

@@ -73,17 +73,18 @@ public final class Demo {
     }
 
     private static Map<String, String> overrides(TestDatabase shop, TestDatabase state) {
-        return Map.of(
-                "camel.main.name", "cartbridge-demo",
-                "opencart.db.url", shop.url(),
-                "opencart.db.user", shop.user(),
-                "service.db.url", state.url(),
-                "service.db.user", state.user(),
-                "opencart.store-url", "https://demo-shop.example.test/",
-                "sync.once", "true",
-                "sync.dry-run", "true",
-                "sync.dry-run-file", DRY_RUN_FILE.toString(),
-                "sync.purchases-start", "max-age");
+        return Map.ofEntries(
+                Map.entry("camel.main.name", "cartbridge-demo"),
+                Map.entry("camel.management.enabled", "false"),
+                Map.entry("opencart.db.url", shop.url()),
+                Map.entry("opencart.db.user", shop.user()),
+                Map.entry("service.db.url", state.url()),
+                Map.entry("service.db.user", state.user()),
+                Map.entry("opencart.store-url", "https://demo-shop.example.test/"),
+                Map.entry("sync.once", "true"),
+                Map.entry("sync.dry-run", "true"),
+                Map.entry("sync.dry-run-file", DRY_RUN_FILE.toString()),
+                Map.entry("sync.purchases-start", "max-age"));
     }
 
     /** The message and, when it says more, the root cause: enough to act on without a trace. */

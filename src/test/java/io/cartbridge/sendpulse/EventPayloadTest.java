@@ -39,7 +39,8 @@ class EventPayloadTest {
         assertThat(json.path("event_time").asText()).isEqualTo("2026-03-01T10:15:00+05:30");
         assertThat(json.path("products").get(0).path("name").asText()).isEqualTo("Чай зелёный");
         assertThat(json.path("products").get(0).path("quantity").isInt()).isTrue();
-        assertThat(new String(body, StandardCharsets.UTF_8)).contains("Чай зелёный");
+        assertThat(new String(body, StandardCharsets.UTF_8)).contains("Чай зелёный")
+                .contains("Anna 🎉").doesNotContain("\\u");
     }
 
     @Test
