@@ -12,6 +12,7 @@ import java.util.TimeZone;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Episodes and cool-down, consent, and the store's time zone, on every OpenCart install.
@@ -41,6 +42,62 @@ class WhoGetsAnEmailTest {
                     .containsExactly("fay@example.test");
             assertThat(harness.run(runs, "abandoned-carts").skippedByReason())
                     .isEqualTo(Map.of("cool-down", 1));
+        }
+    }
+
+    @ParameterizedTest(name = "F1 after the cool-down on OpenCart {0}")
+    @ValueSource(strings = {"3.0.x.x", "4.1.0.4"})
+    void should_send_a_changed_cart_as_a_new_episode_once_there_is_no_cool_down(String version) {
+        try (ServiceHarness harness = ServiceHarness.onFixture(version)
+                .with("sync.cooldown-hours", "0")) {
+            harness.runOnce();
+            ShopActivity shop = harness.activity;
+            int fay = shop.customer("fay@example.test", "Fay", "Fisher", "", true, true);
+            shop.cartLine(fay, 40, 1, "[]", shop.minutesAgo(90));
+            harness.runOnce();
+            shop.cartLine(fay, 42, 1, "[]", shop.minutesAgo(65));
+
+            harness.runOnce();
+
+            assertThat(harness.sendPulse.emails("abandoned_cart"))
+                    .containsExactly("fay@example.test", "fay@example.test");
+            assertThat(harness.sendPulse.bodies("abandoned_cart").get(1).path("products_count")
+                    .asInt()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest(name = "F8 with only Shipped and Complete as sales, OpenCart {0}")
+    @ValueSource(strings = {"3.0.x.x", "4.1.0.4"})
+    void should_count_only_the_configured_sale_statuses_and_still_spare_shoppers_who_ordered(
+            String version) {
+        try (ServiceHarness harness = ServiceHarness.onFixture(version)) {
+            ShopActivity shop = harness.activity;
+            shop.setting(0, "config_processing_status", "[\"3\"]", true);
+            shop.setting(0, "config_complete_status", "[\"5\"]", true);
+            harness.runOnce();
+            int bea = shop.customer("bea@example.test", "Bea", "Buyer", "", true, true);
+            shop.cartLine(bea, 40, 1, "[]", shop.minutesAgo(200));
+            int order = shop.order().customer(bea).contact("bea@example.test", "Bea", "Buyer", "")
+                    .added(shop.minutesAgo(150))
+                    .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
+            shop.history(order, 1, shop.minutesAgo(150));
+            shop.history(order, 2, shop.minutesAgo(120));
+            shop.history(order, 5, shop.minutesAgo(60));
+            shop.history(order, 3, shop.minutesAgo(30));
+            // Pat ordered too; the order is only Processing, which is no sale in this store,
+            // yet she finished the checkout and must not get a recovery email.
+            int pat = shop.customer("pat@example.test", "Pat", "Pending", "", true, true);
+            shop.cartLine(pat, 40, 1, "[]", shop.minutesAgo(200));
+            int waiting = shop.order().customer(pat).contact("pat@example.test", "Pat", "P", "")
+                    .added(shop.minutesAgo(150))
+                    .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
+            shop.history(waiting, 2, shop.minutesAgo(150));
+
+            harness.runOnce();
+
+            assertThat(harness.sendPulse.emails("abandoned_cart")).isEmpty();
+            assertThat(harness.sendPulse.bodies("purchase")).singleElement().satisfies(body ->
+                    assertThat(body.path("order_status").asText()).isEqualTo("Complete"));
         }
     }
 

@@ -151,9 +151,65 @@ class SendPulseFaultsTest {
         assertThat(failed()).isEmpty();
     }
 
+    @Test
+    void should_renew_the_token_during_an_outage_longer_than_its_lifetime() {
+        harness.close();
+        harness = ServiceHarness.onSubset().with("sendpulse.retry.max-attempts", "8")
+                .with("sendpulse.retry.initial-delay-ms", "600")
+                .with("sendpulse.retry.max-delay-ms", "600");
+        harness.sendPulse.tokenLifetime(java.time.Duration.ofSeconds(2));
+        harness.runOnce();
+        harness.sendPulse.failNextEvents(5, 503, "text/html", "<html>down</html>");
+        purchases(1);
+
+        harness.runOnce();
+
+        // Five 503s over about three seconds, then the event: no call was refused for a token.
+        assertThat(harness.sendPulse.eventCalls()).isEqualTo(6);
+        assertThat(harness.sendPulse.received()).hasSize(1);
+        assertThat(harness.sendPulse.tokenCalls()).isGreaterThanOrEqualTo(2);
+        assertThat(failed()).isEmpty();
+    }
+
+    @Test
+    void should_account_for_every_selected_row_as_sent_skipped_or_failed() throws Exception {
+        for (int i = 0; i < 45; i++) {
+            purchase("fine" + i + "@example.test");
+        }
+        for (int i = 0; i < 3; i++) {
+            purchase("");
+        }
+        harness.sendPulse.rejectEmails("rejected0@example.test", "rejected1@example.test");
+        purchase("rejected0@example.test");
+        purchase("rejected1@example.test");
+
+        java.util.List<io.cartbridge.delivery.PollRun> runs = harness.runOnce();
+
+        io.cartbridge.delivery.PollRun purchases = harness.run(runs, "purchases");
+        assertThat(purchases.foundCount()).isEqualTo(50);
+        assertThat(purchases.sentCount()).isEqualTo(45);
+        assertThat(purchases.skippedByReason()).isEqualTo(java.util.Map.of("no email", 3));
+        assertThat(purchases.failedCount()).isEqualTo(2);
+        try (java.sql.Connection connection = harness.state.connect();
+             java.sql.ResultSet row = connection.createStatement().executeQuery(
+                     "SELECT found, sent, skipped, failed FROM sync_run"
+                             + " WHERE detector = 'purchases' ORDER BY run_id DESC LIMIT 1")) {
+            row.next();
+            assertThat(List.of(row.getInt(1), row.getInt(2), row.getInt(3), row.getInt(4)))
+                    .containsExactly(50, 45, 3, 2);
+        }
+    }
+
     private List<ErrorEntry> failed() {
         return harness.service().context().getRegistry()
                 .lookupByNameAndType("errorStore", ErrorStore.class).entries(ErrorEntry.FAILED);
+    }
+
+    private void purchase(String email) {
+        int order = harness.activity.order().contact(email, "Pat", "Buyer", "")
+                .added(harness.activity.minutesAgo(5))
+                .line(40, "iPhone", "IP-1", 1, "101.0000", "0").create();
+        harness.activity.history(order, 2, harness.activity.minutesAgo(5));
     }
 
     private void purchases(int count) {

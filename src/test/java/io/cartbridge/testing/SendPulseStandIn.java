@@ -62,6 +62,7 @@ public final class SendPulseStandIn implements AutoCloseable {
     private final Deque<Scripted> tokenScript = new ArrayDeque<>();
     private final Deque<Long> window = new ArrayDeque<>();
     private volatile Scripted eventFault;
+    private final java.util.Set<String> rejected = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile double random429;
     private volatile double random503;
     private final java.util.Random dice = new java.util.Random(20261203L);
@@ -130,6 +131,12 @@ public final class SendPulseStandIn implements AutoCloseable {
     public SendPulseStandIn randomFaults(double share429, double share503) {
         this.random429 = share429;
         this.random503 = share503;
+        return this;
+    }
+
+    /** Answers 422 to the events of these emails, as to a body SendPulse finds badly formed. */
+    public SendPulseStandIn rejectEmails(String... emails) {
+        rejected.addAll(List.of(emails));
         return this;
     }
 
@@ -278,7 +285,8 @@ public final class SendPulseStandIn implements AutoCloseable {
                     || body == null || !body.isObject()) {
                 return json(400, "{\"error_code\":400,\"message\":\"Expected a JSON object\"}");
             }
-            if (!body.path("email").isTextual() && !body.path("phone").isTextual()) {
+            if (!body.path("email").isTextual() && !body.path("phone").isTextual()
+                    || rejected.contains(body.path("email").asText())) {
                 return json(422, "{\"error_code\":21356,"
                         + "\"message\":\"Badly formed data. Check API documentation\"}");
             }
