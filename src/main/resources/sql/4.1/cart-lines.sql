@@ -1,10 +1,12 @@
--- OpenCart 4.1: the lines of the given customers' carts, with the catalogue's name, model, image
--- and SKU (4.1.0.4 keeps it in product_code), and the price the customer's group pays today. 4.1
--- keeps specials in product_discount with special = 1; type P takes a percentage off the list
--- price, S subtracts an amount, anything else is the price itself. Prices are in the default
--- currency, before tax.
-SELECT c.customer_id, COALESCE(c.store_id, 0) AS cart_store, c.cart_id, c.product_id,
-       c.`option` AS options_json, c.quantity, p.product_id AS catalog_product_id, p.model,
+-- OpenCart 4.1: the lines of the given customers' carts, and of the given guest sessions'
+-- carts, with the catalogue's name, model, image and SKU (4.1.0.4 keeps it in product_code),
+-- and the price the shopper's group pays today (guests: the store's default group,
+-- :customer_group_id). 4.1 keeps specials in product_discount with special = 1; type P takes
+-- a percentage off the list price, S subtracts an amount, anything else is the price itself.
+-- Prices are in the default currency, before tax.
+SELECT c.customer_id, c.session_id, COALESCE(c.store_id, 0) AS cart_store, c.cart_id,
+       c.product_id, c.`option` AS options_json, c.quantity,
+       p.product_id AS catalog_product_id, p.model,
        (SELECT pc.`value`
         FROM ${prefix}product_code pc
         WHERE pc.product_id = c.product_id AND pc.code = 'SKU'
@@ -19,15 +21,16 @@ SELECT c.customer_id, COALESCE(c.store_id, 0) AS cart_store, c.cart_id, c.produc
         WHERE ps.product_id = c.product_id
           AND ps.special = 1
           AND ps.quantity = 1
-          AND ps.customer_group_id = cu.customer_group_id
+          AND ps.customer_group_id = COALESCE(cu.customer_group_id, :customer_group_id)
           AND (ps.date_start IS NULL OR ps.date_start = '0000-00-00' OR ps.date_start <= :today)
           AND (ps.date_end IS NULL OR ps.date_end = '0000-00-00' OR ps.date_end > :today)
         ORDER BY ps.priority, ps.price
         LIMIT 1) AS special_price
 FROM ${prefix}cart c
-JOIN ${prefix}customer cu ON cu.customer_id = c.customer_id
+LEFT JOIN ${prefix}customer cu ON cu.customer_id = c.customer_id AND c.customer_id > 0
 LEFT JOIN ${prefix}product p ON p.product_id = c.product_id
 LEFT JOIN ${prefix}product_description pd
        ON pd.product_id = c.product_id AND pd.language_id = :language_id
 WHERE c.customer_id IN (:customer_ids)
-ORDER BY c.customer_id, c.cart_id
+   OR (c.customer_id = 0 AND c.session_id IN (:session_ids))
+ORDER BY c.customer_id, c.session_id, c.cart_id

@@ -46,6 +46,7 @@ public final class CartDetector implements Detector {
         Map<String, List<CartContents.Line>> stored = carts.isEmpty() ? Map.of()
                 : contents.load("cart-lines", Map.of(
                         "customer_ids", carts.stream().map(CartRow::customerId).distinct().toList(),
+                        "session_ids", List.of(), "customer_group_id", shop.store(0).guestGroup(),
                         "language_id", shop.store(0).languageId(), "today", now.toLocalDate()),
                         row -> row.getInt("customer_id") + ":" + row.getInt("cart_store"));
 

@@ -131,8 +131,9 @@ public final class GuestCartDetector implements Detector {
         if (known.isEmpty()) {
             return;
         }
-        Map<String, List<CartContents.Line>> stored = contents.load("guest-cart-lines", Map.of(
+        Map<String, List<CartContents.Line>> stored = contents.load("cart-lines", Map.of(
                 "session_ids", known.stream().map(GuestRow::sessionId).distinct().toList(),
+                "customer_ids", List.of(),
                 "language_id", shop.store(0).languageId(), "today", now.toLocalDate(),
                 "customer_group_id", shop.store(0).guestGroup()),
                 row -> cartId(row.getString("session_id"), row.getInt("cart_store")));
