@@ -1,6 +1,5 @@
 package io.cartbridge.opencart;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
