@@ -177,6 +177,30 @@ class CompatibilityTest {
         }
     }
 
+    @ParameterizedTest(name = "a second store on OpenCart {0}")
+    @ValueSource(strings = {"3.0.x.x", "4.0.2.3", "4.1.0.4"})
+    void should_link_each_store_to_its_own_url(String version) {
+        try (ServiceHarness harness = ServiceHarness.onFixture(version)) {
+            harness.shop.run("INSERT INTO oc_store (store_id, name, url) VALUES"
+                    + " (1, 'Outlet &amp; Co', 'https://outlet.example.test/')");
+            harness.runOnce();
+            int order = harness.activity.order().store(1, "https://outlet.example.test/")
+                    .contact("outlet@example.test", "Otto", "Let", "")
+                    .added(harness.activity.minutesAgo(5))
+                    .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
+            harness.activity.history(order, 2, harness.activity.minutesAgo(5));
+
+            harness.runOnce();
+
+            JsonNode purchase = body(harness, "purchase", "outlet@example.test");
+            assertThat(purchase.path("store_name").asText()).isEqualTo("Outlet & Co");
+            assertThat(purchase.path("store_url").asText())
+                    .isEqualTo("https://outlet.example.test/");
+            assertThat(purchase.path("products").get(0).path("img_url").asText())
+                    .startsWith("https://outlet.example.test/image/");
+        }
+    }
+
     private static String sqlMode(ServiceHarness harness) {
         try (Connection connection = harness.service().context().getRegistry()
                 .lookupByNameAndType("shopDataSource", DataSource.class).getConnection();

@@ -200,6 +200,22 @@ class SendPulseFaultsTest {
         }
     }
 
+    @Test
+    void should_send_with_a_static_api_key_and_never_ask_for_a_token() {
+        harness.close();
+        harness = ServiceHarness.onSubset().with("sendpulse.api-key", "static-key-for-tests")
+                .with("sendpulse.client-id", "").with("sendpulse.client-secret", "");
+        harness.sendPulse.apiKey("static-key-for-tests");
+        harness.runOnce();
+        purchases(2);
+
+        harness.runOnce();
+
+        assertThat(harness.sendPulse.received()).hasSize(2)
+                .allSatisfy(event -> assertThat(event.token()).isEqualTo("static-key-for-tests"));
+        assertThat(harness.sendPulse.tokenCalls()).isZero();
+    }
+
     private List<ErrorEntry> failed() {
         return harness.service().context().getRegistry()
                 .lookupByNameAndType("errorStore", ErrorStore.class).entries(ErrorEntry.FAILED);

@@ -163,6 +163,12 @@ public final class SendPulseStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Accepts a static API key as the bearer, as SendPulse does for keys made in its settings. */
+    public SendPulseStandIn apiKey(String key) {
+        tokens.put(key, Instant.MAX);
+        return this;
+    }
+
     /** Makes every token issued so far invalid, as if it had expired. */
     public SendPulseStandIn expireTokens() {
         tokens.clear();
