@@ -83,6 +83,10 @@ public final class ServiceConfiguration implements CamelConfiguration {
         HikariDataSource service = serviceDataSource(settings);
         closeOnStop(context, shop, service);
         migrate(service);
+        if (settings.flag("sync.cluster", false)) {
+            QuartzCluster.configure(context, settings, service.getJdbcUrl(),
+                    service.getUsername(), service.getPassword());
+        }
 
         String prefix = settings.text("opencart.table-prefix", "oc_");
         SqlCatalog catalog = new SqlCatalog(
