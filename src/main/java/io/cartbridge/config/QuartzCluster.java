@@ -6,9 +6,9 @@ import org.apache.camel.component.quartz.QuartzComponent;
 
 /**
  * Lets two or more instances share the schedules: Quartz keeps its triggers in the service's
- * own schema (tables made by migration V5) and, in clustered mode, only one instance fires each trigger. When that instance
- * dies, another takes its triggers over after the check-in interval. The ledger's claim keeps
- * every item single even when polls overlap.
+ * own schema (tables made by migration V5) and, in clustered mode, only one instance fires
+ * each trigger. When that instance dies, another takes its triggers over after the check-in
+ * interval. The ledger's claim keeps every item single even when polls overlap.
  */
 final class QuartzCluster {
 

@@ -112,7 +112,8 @@ public final class ServiceConfiguration implements CamelConfiguration {
         detectors.put(EventKind.CHECKOUT, new CheckoutDetector(query, rules));
         detectors.put(EventKind.PURCHASE, new PurchaseDetector(query, rules,
                 settings.flag("sync.purchases-require-consent", false),
-                "max-age".equals(settings.choice("sync.purchases-start", "latest", "latest", "max-age"))));
+                "max-age".equals(settings.choice("sync.purchases-start", "latest", "latest",
+                        "max-age"))));
 
         Optional<String> storeUrl = settings.optional("opencart.store-url");
         Set<Integer> saleStatuses = statusList(settings.text("sync.purchase-statuses", ""));
