@@ -62,7 +62,7 @@ public final class SendPulseStandIn implements AutoCloseable {
     private final Deque<Scripted> tokenScript = new ArrayDeque<>();
     private final Deque<Long> window = new ArrayDeque<>();
     private volatile Scripted eventFault;
-    private final java.util.Set<String> rejected = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> rejected = ConcurrentHashMap.newKeySet();
     private volatile double random429;
     private volatile double random503;
     private final java.util.Random dice = new java.util.Random(20261203L);
