@@ -36,6 +36,8 @@ public final class Poller {
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
     private static final List<String> RECOVERY = List.of(EventKind.CART.keyPrefix(),
             EventKind.CHECKOUT.keyPrefix());
+    /** Detectors that resume from a saved position: purchases and the checkout floor. */
+    private static final Set<EventKind> CURSORS = Set.of(EventKind.PURCHASE, EventKind.CHECKOUT);
 
     private final Map<EventKind, Detector> detectors;
     private final Supplier<ShopSnapshot> snapshots;
@@ -79,7 +81,7 @@ public final class Poller {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), shop.zone());
         long cursor = cursor(kind);
         Detection detection = detectors.get(kind).detect(shop, now, cursor);
-        if (cursor < 0) {
+        if (cursor < 0 && kind == EventKind.PURCHASE) {
             LOG.info("{}: first start, reading from position {}", kind.detector(),
                     detection.cursor());
         }
@@ -148,7 +150,7 @@ public final class Poller {
     /** Ends a poll once every delivery has ended: moves the cursor and records the run. */
     public void finish(PollBatch batch) {
         PollRun run = batch.getRun();
-        if (batch.getCursor() >= 0 && run.kind() == EventKind.PURCHASE) {
+        if (batch.getCursor() >= 0 && CURSORS.contains(run.kind())) {
             long safe = run.safeCursor(batch.getCursor());
             if (safe == batch.getCursor()) {
                 batch.moved();
@@ -202,7 +204,7 @@ public final class Poller {
     }
 
     private long cursor(EventKind kind) {
-        if (kind != EventKind.PURCHASE) {
+        if (!CURSORS.contains(kind)) {
             return 0;
         }
         Long held = dryRun ? dryRunCursors.get(kind) : null;

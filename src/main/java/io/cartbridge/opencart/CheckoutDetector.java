@@ -37,11 +37,24 @@ public final class CheckoutDetector implements Detector {
         return EventKind.CHECKOUT;
     }
 
+    /** Orders written at the same time may commit out of id order; re-read this many ids. */
+    private static final int FLOOR_OVERLAP = 50;
+
+    /**
+     * @param cursor the floor: only orders above it are read (-1 or 0 on the first poll)
+     */
     @Override
     public Detection detect(ShopSnapshot shop, LocalDateTime now, long cursor) {
-        List<CheckoutRow> rows = query.list("abandoned-checkouts", Map.of(
-                "idle_before", now.minusMinutes(rules.idleMinutes()),
+        long floor = Math.max(0, cursor);
+        LocalDateTime idleBefore = now.minusMinutes(rules.idleMinutes());
+        List<CheckoutRow> window = query.list("abandoned-checkouts", Map.of("floor", floor,
                 "not_before", now.minusDays(rules.maxAgeDays())), row -> checkoutRow(row, shop));
+        long nextFloor = window.isEmpty()
+                ? Math.max(floor, query.list("last-order-id", Map.of(),
+                        row -> row.getLong("last_id")).get(0) - FLOOR_OVERLAP)
+                : Math.max(floor, window.get(0).orderId() - 1);
+        List<CheckoutRow> rows = window.stream()
+                .filter(row -> row.added().isBefore(idleBefore)).toList();
 
         List<Skip> skips = new ArrayList<>();
         Map<String, List<CheckoutRow>> byEmail = new LinkedHashMap<>();
@@ -113,7 +126,7 @@ public final class CheckoutDetector implements Detector {
                     rules.cap(products),
                     products.size(), (long) row.orderId(), null, 0, null));
         }
-        return new Detection(kind(), events, skips, cursor);
+        return new Detection(kind(), events, skips, nextFloor);
     }
 
     private Skip skip(CheckoutRow row, SkipReason reason) {

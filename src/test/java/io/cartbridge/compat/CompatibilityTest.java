@@ -177,6 +177,38 @@ class CompatibilityTest {
         }
     }
 
+    @ParameterizedTest(name = "the checkout floor on OpenCart {0}")
+    @ValueSource(strings = {"3.0.x.x", "4.1.0.4"})
+    void should_find_a_checkout_that_was_too_fresh_at_the_previous_poll(String version) {
+        try (ServiceHarness harness = ServiceHarness.onFixture(version)) {
+            harness.runOnce();
+            for (int i = 0; i < 80; i++) {
+                int sold = harness.activity.order().contact("buyer" + i + "@example.test", "B",
+                        "Uyer", "").added(harness.activity.minutesAgo(300))
+                        .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
+                harness.activity.history(sold, 5, harness.activity.minutesAgo(300));
+            }
+            int fresh = harness.activity.order().contact("late@example.test", "La", "Te", "")
+                    .added(harness.activity.minutesAgo(20))
+                    .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
+            harness.runOnce();
+            for (int i = 0; i < 80; i++) {
+                harness.activity.order().contact("later" + i + "@example.test", "L", "Ater", "")
+                        .added(harness.activity.minutesAgo(1))
+                        .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
+            }
+            harness.runOnce();
+            assertThat(harness.sendPulse.emails("abandoned_checkout")).isEmpty();
+
+            harness.shop.run("UPDATE oc_order SET date_added = date_added - INTERVAL 2 HOUR"
+                    + " WHERE order_id = " + fresh);
+            harness.runOnce();
+
+            assertThat(harness.sendPulse.emails("abandoned_checkout"))
+                    .containsExactly("late@example.test");
+        }
+    }
+
     @ParameterizedTest(name = "a second store on OpenCart {0}")
     @ValueSource(strings = {"3.0.x.x", "4.0.2.3", "4.1.0.4"})
     void should_link_each_store_to_its_own_url(String version) {
