@@ -25,7 +25,7 @@ class ContactBackfillTest {
                 .with("sendpulse.addressbook-id", "880011")
                 .with("sendpulse.retry.max-attempts", "2")) {
             harness.runOnce();
-            harness.shop.run(customers(CUSTOMERS));
+            harness.activity.bulkCustomers("customer", CUSTOMERS, 3, 7);
             int buyer = 41;
             for (int i = 0; i < 2; i++) {
                 int order = harness.activity.order().customer(buyer)
@@ -101,15 +101,5 @@ class ContactBackfillTest {
     /** Every third customer did not tick the newsletter box; every seventh is disabled. */
     private static boolean consents(int i) {
         return i % 3 != 0 && i % 7 != 0;
-    }
-
-    private static String customers(int count) {
-        return "SET SESSION max_recursive_iterations = " + (count + 1) + ";\n"
-                + "INSERT INTO oc_customer (customer_id, customer_group_id, store_id, language_id,"
-                + " firstname, lastname, email, telephone, newsletter, status, date_added)"
-                + " WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
-                + count + ") SELECT i, 1, 0, 1, CONCAT('First', i), CONCAT('Last', i),"
-                + " CONCAT('customer', i, '@example.test'), '', IF(i % 3 = 0, 0, 1),"
-                + " IF(i % 7 = 0, 0, 1), UTC_TIMESTAMP() FROM n;\n";
     }
 }

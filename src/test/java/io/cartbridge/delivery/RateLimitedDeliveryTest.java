@@ -26,7 +26,7 @@ class RateLimitedDeliveryTest {
             harness.with("sendpulse.rate-limit", "10").with("sync.page-size", "10000")
                     .with("sendpulse.retry.max-attempts", "6");
             harness.runOnce();
-            harness.shop.run(bulkPurchases(EVENTS));
+            harness.activity.bulkPurchases(100000, "buyer", EVENTS);
             harness.sendPulse.rateLimit(10).randomFaults(0.02, 0.02);
 
             Instant start = Instant.now();
@@ -49,23 +49,5 @@ class RateLimitedDeliveryTest {
                     .count(ErrorEntry.FAILED)).isZero();
             assertThat(calls).isBetween(8.0, 10.5);
         }
-    }
-
-    /** Orders with one line and a Processing history row each, written in a few statements. */
-    private static String bulkPurchases(int count) {
-        String numbers = "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
-                + " WHERE i < " + count + ") ";
-        return "SET SESSION max_recursive_iterations = " + (count + 1) + ";\n"
-                + "INSERT INTO oc_order (order_id, store_id, customer_id, firstname, lastname,"
-                + " email, total, order_status_id, language_id, currency_code, currency_value,"
-                + " date_added, date_modified) " + numbers + "SELECT 100000 + i, 0, 0, 'Pat',"
-                + " 'Buyer', CONCAT('buyer', i, '@example.test'), 101, 2, 1, 'USD', 1,"
-                + " UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM n;\n"
-                + "INSERT INTO oc_order_product (order_id, product_id, name, model, quantity,"
-                + " price, total, tax) " + numbers + "SELECT 100000 + i, 40, 'iPhone', 'IP-1',"
-                + " 1, 101, 101, 0 FROM n;\n"
-                + "INSERT INTO oc_order_history (order_id, order_status_id, notify, comment,"
-                + " date_added) " + numbers
-                + "SELECT 100000 + i, 2, 0, '', UTC_TIMESTAMP() FROM n;\n";
     }
 }

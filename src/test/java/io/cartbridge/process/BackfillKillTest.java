@@ -23,7 +23,8 @@ class BackfillKillTest {
         try (ServiceHarness harness = ServiceHarness.onSubset()
                 .with("sendpulse.addressbook-id", "550022")
                 .with("sendpulse.rate-limit", "10")) {
-            harness.shop.run(customers(CUSTOMERS));
+            // Every fourth customer did not agree to the newsletter.
+            harness.activity.bulkCustomers("backfill", CUSTOMERS, 4, 0);
             Map<String, String> settings = harness.properties();
 
             try (ServiceProcess first = ServiceProcess.start(settings, "--backfill")) {
@@ -49,16 +50,5 @@ class BackfillKillTest {
             assertThat(contacts.size() - emails.size()).isLessThanOrEqualTo(100);
             assertThat(harness.sendPulse.eventCalls()).isZero();
         }
-    }
-
-    /** Every fourth customer did not agree to the newsletter. */
-    private static String customers(int count) {
-        return "SET SESSION max_recursive_iterations = " + (count + 1) + ";\n"
-                + "INSERT INTO oc_customer (customer_id, customer_group_id, store_id, language_id,"
-                + " firstname, lastname, email, telephone, newsletter, status, date_added)"
-                + " WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
-                + count + ") SELECT i, 1, 0, 1, CONCAT('First', i), CONCAT('Last', i),"
-                + " CONCAT('backfill', i, '@example.test'), '', IF(i % 4 = 0, 0, 1), 1,"
-                + " UTC_TIMESTAMP() FROM n;\n";
     }
 }

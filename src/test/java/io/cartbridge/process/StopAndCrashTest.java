@@ -27,7 +27,7 @@ class StopAndCrashTest {
         try (ServiceHarness harness = ServiceHarness.onSubset()) {
             harness.runOnce();
             harness.restartService();
-            harness.shop.run(purchases(40));
+            harness.activity.bulkPurchases(200000, "crash", 40);
             harness.sendPulse.delayNextEvents(40, 200);
 
             try (ServiceProcess service = ServiceProcess.start(scheduled(harness))) {
@@ -51,7 +51,7 @@ class StopAndCrashTest {
                 .with("sync.claim-lease-minutes", "0")) {
             harness.runOnce();
             harness.restartService();
-            harness.shop.run(purchases(2000));
+            harness.activity.bulkPurchases(200000, "crash", 2000);
 
             int atKill;
             try (ServiceProcess service = ServiceProcess.start(scheduled(harness))) {
@@ -90,22 +90,5 @@ class StopAndCrashTest {
         received.forEach(event -> orders.add(event.body().path("order_id").asText()));
         assertThat(orders).hasSize(expected);
         assertThat(received).hasSize(expected);
-    }
-
-    private static String purchases(int count) {
-        String numbers = "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
-                + " WHERE i < " + count + ") ";
-        return "SET SESSION max_recursive_iterations = " + (count + 1) + ";\n"
-                + "INSERT INTO oc_order (order_id, store_id, customer_id, firstname, lastname,"
-                + " email, total, order_status_id, language_id, currency_code, currency_value,"
-                + " date_added, date_modified) " + numbers + "SELECT 200000 + i, 0, 0, 'Pat',"
-                + " 'Buyer', CONCAT('crash', i, '@example.test'), 101, 2, 1, 'USD', 1,"
-                + " UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM n;\n"
-                + "INSERT INTO oc_order_product (order_id, product_id, name, model, quantity,"
-                + " price, total, tax) " + numbers + "SELECT 200000 + i, 40, 'iPhone', 'IP-1',"
-                + " 1, 101, 101, 0 FROM n;\n"
-                + "INSERT INTO oc_order_history (order_id, order_status_id, notify, comment,"
-                + " date_added) " + numbers
-                + "SELECT 200000 + i, 2, 0, '', UTC_TIMESTAMP() FROM n;\n";
     }
 }

@@ -244,11 +244,8 @@ public final class SendPulseStandIn implements AutoCloseable {
 
         private ResponseDefinition event(LoggedRequest request, String event) {
             eventCalls.incrementAndGet();
-            String header = request.getHeader("Authorization");
-            String token = header != null && header.startsWith("Bearer ")
-                    ? header.substring(7) : null;
-            Instant expiry = token == null ? null : tokens.get(token);
-            if (expiry == null || Instant.now().isAfter(expiry)) {
+            String token = validToken(request);
+            if (token == null) {
                 return json(401, "{\"message\":\"Unauthorized!\",\"error_code\":401}");
             }
             if (overRateLimit()) {
@@ -303,11 +300,7 @@ public final class SendPulseStandIn implements AutoCloseable {
 
         private ResponseDefinition addressBook(LoggedRequest request, String book) {
             int call = contactCalls.incrementAndGet();
-            String header = request.getHeader("Authorization");
-            String token = header != null && header.startsWith("Bearer ")
-                    ? header.substring(7) : null;
-            Instant expiry = token == null ? null : tokens.get(token);
-            if (expiry == null || Instant.now().isAfter(expiry)) {
+            if (validToken(request) == null) {
                 return json(401, "{\"message\":\"Unauthorized!\",\"error_code\":401}");
             }
             int outageAfter = contactCallsBeforeOutage;
@@ -329,6 +322,15 @@ public final class SendPulseStandIn implements AutoCloseable {
             emails.forEach(contact -> contacts.add(new Contact(book,
                     contact.path("email").asText(), contact.path("variables"))));
             return json(200, "{\"result\":true}");
+        }
+
+        /** The request's bearer token when it is one the stand-in issued and still honours. */
+        private String validToken(LoggedRequest request) {
+            String header = request.getHeader("Authorization");
+            String token = header != null && header.startsWith("Bearer ")
+                    ? header.substring(7) : null;
+            Instant expiry = token == null ? null : tokens.get(token);
+            return expiry == null || Instant.now().isAfter(expiry) ? null : token;
         }
 
         private boolean overRateLimit() {

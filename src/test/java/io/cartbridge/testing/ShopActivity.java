@@ -138,6 +138,50 @@ public final class ShopActivity {
                 sessionId);
     }
 
+    /**
+     * Many purchases in a few statements: orders {@code firstId + 1} and on, one line each, a
+     * Processing history row each, emails {@code <emailPrefix><i>@example.test}.
+     */
+    public void bulkPurchases(int firstId, String emailPrefix, int count) {
+        String numbers = "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                + " WHERE i < " + count + ") ";
+        database.run("SET SESSION max_recursive_iterations = " + (count + 1) + ";\n"
+                + "INSERT INTO `" + prefix + "order` (order_id, store_id, customer_id,"
+                + " firstname, lastname, email, total, order_status_id, language_id,"
+                + " currency_code, currency_value, date_added, date_modified) " + numbers
+                + "SELECT " + firstId + " + i, 0, 0, 'Pat', 'Buyer', CONCAT('" + emailPrefix
+                + "', i, '@example.test'), 101, 2, 1, 'USD', 1, UTC_TIMESTAMP(),"
+                + " UTC_TIMESTAMP() FROM n;\n"
+                + "INSERT INTO " + prefix + "order_product (order_id, product_id, name, model,"
+                + " quantity, price, total, tax) " + numbers + "SELECT " + firstId + " + i, 40,"
+                + " 'iPhone', 'IP-1', 1, 101, 101, 0 FROM n;\n"
+                + "INSERT INTO " + prefix + "order_history (order_id, order_status_id, notify,"
+                + " comment, date_added) " + numbers + "SELECT " + firstId + " + i, 2, 0, '',"
+                + " UTC_TIMESTAMP() FROM n;\n");
+    }
+
+    /**
+     * Many customers in one statement, ids 1 to count, emails
+     * {@code <emailPrefix><i>@example.test}; every customer whose id is divisible by
+     * {@code noNewsletterEvery} did not agree to the newsletter, and every one divisible by
+     * {@code disabledEvery} is disabled (0: none).
+     */
+    public void bulkCustomers(String emailPrefix, int count, int noNewsletterEvery,
+                              int disabledEvery) {
+        database.run("SET SESSION max_recursive_iterations = " + (count + 1) + ";\n"
+                + "INSERT INTO " + prefix + "customer (customer_id, customer_group_id, store_id,"
+                + " language_id, firstname, lastname, email, telephone, newsletter, status,"
+                + " date_added) WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                + " WHERE i < " + count + ") SELECT i, 1, 0, 1, CONCAT('First', i),"
+                + " CONCAT('Last', i), CONCAT('" + emailPrefix + "', i, '@example.test'), '',"
+                + " IF(" + everyNth("i", noNewsletterEvery) + ", 0, 1), IF("
+                + everyNth("i", disabledEvery) + ", 0, 1), UTC_TIMESTAMP() FROM n;\n");
+    }
+
+    private static String everyNth(String column, int every) {
+        return every <= 0 ? "FALSE" : column + " % " + every + " = 0";
+    }
+
     public Order order() {
         return new Order();
     }
