@@ -30,37 +30,51 @@ public final class ErrorStore {
         this.ledger = ledger;
     }
 
-    /** Stores the failure; throws when it cannot, so that the caller keeps the item open. */
+    /**
+     * Stores the failure; throws when it cannot, so that the caller keeps the item open. One
+     * upsert instead of an update and an insert, so that two failures stored at once cannot
+     * lock each other out; a deadlock the database still reports is tried again.
+     */
     public void record(Delivery delivery, String endpoint, Failure failure, int attempts) {
+        for (int tries = 1; ; tries++) {
+            try {
+                write(delivery, endpoint, failure, attempts);
+                return;
+            } catch (SQLException e) {
+                if (!"40001".equals(e.getSQLState()) || tries == 3) {
+                    throw new IllegalStateException("Cannot write " + delivery.key()
+                            + " to the error store: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private void write(Delivery delivery, String endpoint, Failure failure, int attempts)
+            throws SQLException {
         LocalDateTime now = ledger.now();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                int updated;
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE sync_error SET endpoint = ?, request_body = ?, http_status = ?,"
-                                + " error_code = ?, error_message = ?, response_excerpt = ?,"
-                                + " exception = ?, attempts = attempts + ?, last_failed_at = ?,"
-                                + " state = 'failed' WHERE item_key = ?")) {
-                    bindFailure(update, 1, delivery, endpoint, failure, attempts);
-                    update.setObject(9, now);
-                    update.setString(10, delivery.key());
-                    updated = update.executeUpdate();
-                }
-                if (updated == 0) {
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO sync_error (endpoint, request_body, http_status,"
-                                    + " error_code, error_message, response_excerpt, exception,"
-                                    + " attempts, first_failed_at, last_failed_at, item_key,"
-                                    + " kind, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                    + " 'failed')")) {
-                        bindFailure(insert, 1, delivery, endpoint, failure, attempts);
-                        insert.setObject(9, now);
-                        insert.setObject(10, now);
-                        insert.setString(11, delivery.key());
-                        insert.setString(12, delivery.kind().keyPrefix());
-                        insert.executeUpdate();
-                    }
+                try (PreparedStatement upsert = connection.prepareStatement(
+                        "INSERT INTO sync_error (endpoint, request_body, http_status, error_code,"
+                                + " error_message, response_excerpt, exception, attempts,"
+                                + " first_failed_at, last_failed_at, item_key, kind, state)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'failed')"
+                                + " ON DUPLICATE KEY UPDATE endpoint = VALUES(endpoint),"
+                                + " request_body = VALUES(request_body),"
+                                + " http_status = VALUES(http_status),"
+                                + " error_code = VALUES(error_code),"
+                                + " error_message = VALUES(error_message),"
+                                + " response_excerpt = VALUES(response_excerpt),"
+                                + " exception = VALUES(exception),"
+                                + " attempts = attempts + VALUES(attempts),"
+                                + " last_failed_at = VALUES(last_failed_at), state = 'failed'")) {
+                    bindFailure(upsert, 1, delivery, endpoint, failure, attempts);
+                    upsert.setObject(9, now);
+                    upsert.setObject(10, now);
+                    upsert.setString(11, delivery.key());
+                    upsert.setString(12, delivery.kind().keyPrefix());
+                    upsert.executeUpdate();
                 }
                 ledger.markFailed(connection, delivery.key());
                 connection.commit();
@@ -68,9 +82,6 @@ public final class ErrorStore {
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write " + delivery.key()
-                    + " to the error store: " + e.getMessage(), e);
         }
     }
 
