@@ -162,6 +162,12 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 metrics::rateLimitWait));
         String addressBook = settings.text("sendpulse.addressbook-id", "");
         Supplier<ProducerTemplate> templates = memoized(context::createProducerTemplate);
+        // Every detector route hands its items to this one pool, so the requests in flight at
+        // once, and with them the duplicates a crash can cause, never exceed its size. A dry run
+        // uses one thread, so that its file lists the items in the order they were found.
+        int inFlight = dryRun ? 1 : settings.integer("sendpulse.concurrent-requests", 4, 1);
+        bind(context, "deliveryThreads", context.getExecutorServiceManager()
+                .newFixedThreadPool(context, "delivery", inFlight));
         bind(context, "deliveries", new Deliveries(ledger, errors, classifier, dryRunWriter,
                 metrics, "/addressbooks/" + addressBook + "/emails", templates, clock));
         long errorThreshold = settings.integer("management.error-store-threshold", 100, 0);
@@ -320,6 +326,11 @@ public final class ServiceConfiguration implements CamelConfiguration {
                         : settings.secret("opencart.db.password").orElse("")));
         config.setMaximumPoolSize(settings.integer("service.db.pool-size", 8, 1));
         config.addDataSourceProperty("characterEncoding", "UTF-8");
+        // The ledger runs the same few statements for every item; parse each once per
+        // connection instead of once per item.
+        config.addDataSourceProperty("cachePrepStmts", "true");
+        config.addDataSourceProperty("prepStmtCacheSize", "50");
+        config.addDataSourceProperty("prepStmtCacheSqlLimit", "1024");
         return pool(config, "the service database (service.db.url, service.db.user,"
                 + " service.db.password; empty: the shop's)");
     }

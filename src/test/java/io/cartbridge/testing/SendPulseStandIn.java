@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -68,12 +70,53 @@ public final class SendPulseStandIn implements AutoCloseable {
     private final java.util.Random dice = new java.util.Random(20261203L);
     private volatile Duration tokenLifetime = Duration.ofHours(1);
     private volatile int rateLimit;
+    private final AtomicInteger rateLimitRefusals = new AtomicInteger();
+    private final boolean keepRequests;
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final java.util.BitSet orders = new java.util.BitSet();
+    private final AtomicInteger repeatedOrders = new AtomicInteger();
+    private final AtomicInteger eventsInFlight = new AtomicInteger();
+    private final AtomicInteger mostEventsInFlight = new AtomicInteger();
 
     public SendPulseStandIn() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-                .extensions(new Contract()));
+        this(true);
+    }
+
+    private SendPulseStandIn(boolean keepRequests) {
+        this.keepRequests = keepRequests;
+        var options = options().dynamicPort().bindAddress("127.0.0.1")
+                .extensions(new Contract(), new InFlight());
+        server = new WireMockServer(keepRequests ? options : options.disableRequestJournal());
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
+    }
+
+    /**
+     * A stand-in for long runs: it enforces the same contract but keeps no request, only counts
+     * and the order ids it accepted, so that a million events fit in a small heap.
+     */
+    public static SendPulseStandIn counting() {
+        return new SendPulseStandIn(false);
+    }
+
+    /** Events accepted so far, also by a counting stand-in. */
+    public int acceptedCount() {
+        return accepted.get();
+    }
+
+    /** Accepted events whose order_id had been accepted before. */
+    public int repeatedOrders() {
+        return repeatedOrders.get();
+    }
+
+    /** The most event calls that were open at the same time, from arrival to the last byte. */
+    public int mostEventsInFlight() {
+        return mostEventsInFlight.get();
+    }
+
+    /** Calls answered 429 because they went over the enforced rate limit. */
+    public int rateLimitRefusals() {
+        return rateLimitRefusals.get();
     }
 
     public String url() {
@@ -186,6 +229,34 @@ public final class SendPulseStandIn implements AutoCloseable {
         server.stop();
     }
 
+    /** Counts the event calls between their arrival and the end of their answer. */
+    private final class InFlight implements ServeEventListener {
+
+        @Override
+        public String getName() {
+            return "events-in-flight";
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return true;
+        }
+
+        @Override
+        public void beforeMatch(ServeEvent serveEvent, Parameters parameters) {
+            if (serveEvent.getRequest().getUrl().startsWith("/events/")) {
+                mostEventsInFlight.accumulateAndGet(eventsInFlight.incrementAndGet(), Math::max);
+            }
+        }
+
+        @Override
+        public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
+            if (serveEvent.getRequest().getUrl().startsWith("/events/")) {
+                eventsInFlight.decrementAndGet();
+            }
+        }
+    }
+
     private final class Contract implements ResponseDefinitionTransformerV2 {
 
         @Override
@@ -249,6 +320,7 @@ public final class SendPulseStandIn implements AutoCloseable {
                 return json(401, "{\"message\":\"Unauthorized!\",\"error_code\":401}");
             }
             if (overRateLimit()) {
+                rateLimitRefusals.incrementAndGet();
                 return json(429, "{\"error_code\":2020202020,"
                         + "\"message\":\"more than 10 requests per second\"}");
             }
@@ -293,7 +365,19 @@ public final class SendPulseStandIn implements AutoCloseable {
                 return json(422, "{\"error_code\":21356,"
                         + "\"message\":\"Badly formed data. Check API documentation\"}");
             }
-            received.add(new Received(event, token, body));
+            accepted.incrementAndGet();
+            if (body.path("order_id").canConvertToInt()) {
+                synchronized (orders) {
+                    int id = body.path("order_id").asInt();
+                    if (orders.get(id)) {
+                        repeatedOrders.incrementAndGet();
+                    }
+                    orders.set(id);
+                }
+            }
+            if (keepRequests) {
+                received.add(new Received(event, token, body));
+            }
             return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                     .withBody("{\"result\":true}").withFixedDelay(delay).build();
         }
