@@ -7,6 +7,7 @@ import io.cartbridge.opencart.ContactReader;
 import io.cartbridge.opencart.ShopEvent;
 import io.cartbridge.opencart.ShopQuery;
 import io.cartbridge.opencart.ShopSnapshot;
+import io.cartbridge.sendpulse.SendPulseAuth;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -201,7 +202,7 @@ public final class ContactBackfill {
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE,
                     "application/json; charset=UTF-8");
             exchange.getMessage().setBody(body);
-            exchange.setProperty("CartbridgePath", "/addressbooks/" + addressBookId + "/emails");
+            exchange.setProperty(SendPulseAuth.PATH, "/addressbooks/" + addressBookId + "/emails");
         });
         if (answer.getException() != null) {
             throw new IllegalStateException("The backfill stopped; it resumes from here next"

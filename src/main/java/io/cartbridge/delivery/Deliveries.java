@@ -7,6 +7,7 @@ import io.cartbridge.ops.SyncMetrics;
 import io.cartbridge.sendpulse.Failure;
 import io.cartbridge.sendpulse.FailureClassifier;
 import io.cartbridge.sendpulse.RejectedException;
+import io.cartbridge.sendpulse.SendPulseAuth;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -85,7 +86,7 @@ public final class Deliveries {
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
         exchange.getMessage().setHeader("Accept", "application/json");
         exchange.getMessage().setBody(delivery.body());
-        exchange.setProperty("CartbridgePath", delivery.path());
+        exchange.setProperty(SendPulseAuth.PATH, delivery.path());
     }
 
     /** A 2xx answer with {@code "result": false} is a refusal, not a success. */
@@ -138,7 +139,7 @@ public final class Deliveries {
                     contact.getMessage().setHeader(Exchange.CONTENT_TYPE,
                             "application/json; charset=UTF-8");
                     contact.getMessage().setBody(delivery.contactUpdate());
-                    contact.setProperty("CartbridgePath", contactPath);
+                    contact.setProperty(SendPulseAuth.PATH, contactPath);
                 });
         if (answer.getException() != null) {
             LOG.warn("{}: the address-book contact of {} was not updated: {}", delivery.key(),

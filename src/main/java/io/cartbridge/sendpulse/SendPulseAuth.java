@@ -6,9 +6,13 @@ import org.apache.camel.Processor;
 
 /**
  * Runs before every call to SendPulse, the first and each retry: waits for the account's rate
- * limit, drops a token that SendPulse refused, and sets a fresh {@code Authorization} header.
+ * limit, drops a token that SendPulse refused, and sets a fresh {@code Authorization} header
+ * and the path of the call.
  */
 public final class SendPulseAuth implements Processor {
+
+    /** Exchange property: the path of the call, e.g. {@code /events/name/purchase}. */
+    public static final String PATH = "CartbridgePath";
 
     private final TokenProvider tokens;
     private final RateLimiter limiter;
@@ -34,5 +38,6 @@ public final class SendPulseAuth implements Processor {
         String token = tokens.token();
         waited.accept(limiter.acquire());
         exchange.getMessage().setHeader("Authorization", "Bearer " + token);
+        exchange.getMessage().setHeader(Exchange.HTTP_PATH, exchange.getProperty(PATH));
     }
 }

@@ -49,8 +49,12 @@ import java.util.concurrent.TimeUnit;
  *   on at both ends, and counts the 429 answers the service caused.</li>
  * </ol>
  *
- * <p>Arguments: {@code [events] [--service-only] [--limited=<events>]}; {@code --service-only}
- * leaves out the bare loop and the limited run, e.g. for the heap under a million-row backlog.
+ * <p>Both sides first run on a smaller shop ({@code --warmup=<events>}, 10,000 unless told),
+ * unmeasured.
+ *
+ * <p>Arguments: {@code [events] [--service-only] [--limited=<events>] [--warmup=<events>]};
+ * {@code --service-only} leaves out the bare loop and the limited run, e.g. for the heap under
+ * a million-row backlog.
  * A system property {@code -Dset.<key>=<value>} sets one of the service's settings, e.g.
  * {@code -Dset.sendpulse.concurrent-requests=8}.
  */
@@ -65,10 +69,13 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         int events = 100_000;
         int limited = 600;
+        int warmup = 10_000;
         boolean serviceOnly = false;
         for (String arg : args) {
             if (arg.equals("--service-only")) {
                 serviceOnly = true;
+            } else if (arg.startsWith("--warmup=")) {
+                warmup = Integer.parseInt(arg.substring("--warmup=".length()));
             } else if (arg.startsWith("--limited=")) {
                 limited = Integer.parseInt(arg.substring("--limited=".length()));
             } else {
@@ -79,6 +86,9 @@ public final class Benchmark {
                 System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 Runtime.getRuntime().availableProcessors());
+        if (warmup > 0) {
+            warmUp(warmup, serviceOnly);
+        }
         try (TestDatabase shop = TestDatabase.create("benchshop");
              TestDatabase state = TestDatabase.create("benchstate");
              SendPulseStandIn sendPulse = SendPulseStandIn.counting()) {
@@ -99,6 +109,23 @@ public final class Benchmark {
             runLimited(limited);
         }
         System.exit(0);
+    }
+
+    /**
+     * The same work on a small shop first, so that neither side is measured while the JIT
+     * compiler still takes a core of this machine, and the stand-in is equally warm for both.
+     */
+    private static void warmUp(int events, boolean serviceOnly) throws Exception {
+        try (TestDatabase shop = TestDatabase.create("benchwarm");
+             TestDatabase state = TestDatabase.create("benchwarmstate");
+             SendPulseStandIn sendPulse = SendPulseStandIn.counting()) {
+            generate(shop, events);
+            System.out.printf("warm-up, service: %s%n",
+                    runService(shop, state, sendPulse, events, Map.of()));
+            if (!serviceOnly) {
+                System.out.printf("warm-up, bare loop: %s%n", runBareLoop(shop, sendPulse));
+            }
+        }
     }
 
     private static void generate(TestDatabase shop, int events) {
