@@ -105,7 +105,7 @@ public final class GuestCartDetector implements Detector {
                     copy.email(), copy.telephone(), copy.firstName(), copy.lastName(),
                     customer != null && customer.newsletter(), store.phoneRegion());
             events.add(rules.cartEvent(key, contact, store, copy.lastChange().atZone(shop.zone()),
-                    currency(shop, store, copy.currency()), copy.lines()));
+                    currency(shop, store, copy.currency()), copy.lines(), 0));
         }
         copies.forget(notBefore);
         return new Detection(kind(), events, skips, cursor);
