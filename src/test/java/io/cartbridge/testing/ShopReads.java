@@ -11,8 +11,11 @@ import io.cartbridge.opencart.ShopQuery;
 import io.cartbridge.opencart.ShopSnapshot;
 import io.cartbridge.opencart.SqlCatalog;
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,9 +35,14 @@ import javax.sql.DataSource;
  */
 public final class ShopReads implements AutoCloseable {
 
+    /** One statement a detector ran, with its parameters, to be explained later. */
+    public record Ran(String sql, List<Object> parameters) {
+    }
+
     private final Connection connection;
     private final ShopQuery query;
     private final DetectionRules rules;
+    private final List<Ran> ran = new ArrayList<>();
 
     /** @param version the OpenCart line of the schema: 3.0, 4.0 or 4.1 */
     public ShopReads(TestDatabase shop, String version) {
@@ -43,7 +51,8 @@ public final class ShopReads implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        this.query = new ShopQuery(new OneConnection(connection), new SqlCatalog(version, "oc_"));
+        this.query = new ShopQuery(new OneConnection(connection, ran),
+                new SqlCatalog(version, "oc_"));
         this.rules = new DetectionRules(60, 7, false, 20, 1000);
     }
 
@@ -100,6 +109,34 @@ public final class ShopReads implements AutoCloseable {
         return query;
     }
 
+    /** The statements run since the last call, and forgets them. */
+    public List<Ran> takeStatements() {
+        List<Ran> taken = List.copyOf(ran);
+        ran.clear();
+        return taken;
+    }
+
+    /** The server's plan of one statement: table, access type, key, rows and extra, a line each. */
+    public String explain(Ran statement) {
+        try (var explain = connection.prepareStatement("EXPLAIN " + statement.sql())) {
+            for (int i = 0; i < statement.parameters().size(); i++) {
+                explain.setObject(i + 1, statement.parameters().get(i));
+            }
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet row = explain.executeQuery()) {
+                while (row.next()) {
+                    plan.append(String.format("  %-8s %-14s %-7s %-16s %9s  %s%n",
+                            row.getString("select_type"), row.getString("table"),
+                            row.getString("type"), row.getString("key"), row.getString("rows"),
+                            row.getString("Extra") == null ? "" : row.getString("Extra")));
+                }
+            }
+            return plan.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -109,14 +146,49 @@ public final class ShopReads implements AutoCloseable {
         }
     }
 
-    /** A data source that always hands out the same connection and never closes it. */
-    private record OneConnection(Connection connection) implements DataSource {
+    /**
+     * A data source that always hands out the same connection and never closes it, and notes
+     * each statement prepared on it with the parameters bound.
+     */
+    private record OneConnection(Connection connection, List<Ran> ran) implements DataSource {
         @Override
         public Connection getConnection() {
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) ->
-                            method.getName().equals("close") ? null
-                                    : method.invoke(connection, args));
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            return null;
+                        }
+                        Object result = call(method, connection, args);
+                        return method.getName().equals("prepareStatement")
+                                ? noted((PreparedStatement) result, (String) args[0]) : result;
+                    });
+        }
+
+        private PreparedStatement noted(PreparedStatement statement, String sql) {
+            List<Object> parameters = new ArrayList<>();
+            ran.add(new Ran(sql, parameters));
+            return (PreparedStatement) Proxy.newProxyInstance(
+                    PreparedStatement.class.getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("setObject")) {
+                            int index = (Integer) args[0];
+                            while (parameters.size() < index) {
+                                parameters.add(null);
+                            }
+                            parameters.set(index - 1, args[1]);
+                        }
+                        return call(method, statement, args);
+                    });
+        }
+
+        /** Calls the real object, so that its own exceptions reach the caller unwrapped. */
+        private static Object call(Method method, Object target, Object[] args)
+                throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
         }
 
         @Override
