@@ -36,8 +36,9 @@ public final class Poller {
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
     private static final List<String> RECOVERY = List.of(EventKind.CART.keyPrefix(),
             EventKind.CHECKOUT.keyPrefix());
-    /** Detectors that resume from a saved position: purchases and the checkout floor. */
-    private static final Set<EventKind> CURSORS = Set.of(EventKind.PURCHASE, EventKind.CHECKOUT);
+    /** Detectors that resume from a saved position: purchases, checkouts and carts. */
+    private static final Set<EventKind> CURSORS = Set.of(EventKind.PURCHASE, EventKind.CHECKOUT,
+            EventKind.CART);
 
     private final Map<EventKind, Detector> detectors;
     private final Supplier<ShopSnapshot> snapshots;

@@ -3,7 +3,9 @@ package io.cartbridge.opencart;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,16 @@ import java.util.Map;
  * Abandoned carts of logged-in customers: the cart has been idle for the configured time, the
  * customer is enabled and has an email, and has not bought since the cart started. One cart
  * content is one episode, keyed by its fingerprint.
+ *
+ * <p>A poll reads only the carts that changed or ripened since the poll before, found from the
+ * new end of the cart table (see {@link CartPosition}); each cart is then read whole, so its
+ * key and its start are the same as if the whole table had been read.
  */
 public final class CartDetector implements Detector {
 
     private record CartRow(int customerId, LocalDateTime firstAdded, LocalDateTime lastAdded,
-                           boolean known, Contact contact, boolean enabled, int storeId) {
+                           long lastLine, boolean known, Contact contact, boolean enabled,
+                           int storeId) {
         String id() {
             return customerId + ":" + storeId;
         }
@@ -37,11 +44,25 @@ public final class CartDetector implements Detector {
         return EventKind.CART;
     }
 
+    /** Lines this far below the floor are read again when the next floor is worked out. */
+    private static final int FLOOR_OVERLAP = 50;
+
+    /** Customers whose carts one statement reads. */
+    private static final int CUSTOMERS_PER_READ = 500;
+
+    /**
+     * @param cursor the {@link CartPosition} of the last poll, or -1 on the first start
+     */
     @Override
     public Detection detect(ShopSnapshot shop, LocalDateTime now, long cursor) {
-        List<CartRow> carts = query.list("abandoned-carts", Map.of(
-                "idle_before", now.minusMinutes(rules.idleMinutes()),
-                "not_before", now.minusDays(rules.maxAgeDays())), row -> cartRow(row, shop));
+        // Whole minutes, so that the position keeps the threshold exactly (see CartPosition).
+        LocalDateTime idleBefore = now.minusMinutes(rules.idleMinutes())
+                .truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime notBefore = now.minusDays(rules.maxAgeDays());
+        CartPosition from = CartPosition.decode(cursor, notBefore);
+        List<CartRow> carts = changedOrRipened(shop, from, idleBefore, notBefore);
+        CartPosition next = next(from, idleBefore);
+        long position = Math.max(0, cursor) + 1;
         Map<String, List<CartContents.Line>> stored = carts.isEmpty() ? Map.of()
                 : contents.load("cart-lines", Map.of(
                         "customer_ids", carts.stream().map(CartRow::customerId).distinct().toList(),
@@ -94,9 +115,53 @@ public final class CartDetector implements Detector {
                 continue;
             }
             events.add(rules.cartEvent(key(cart, stored), cart.contact(), stores.get(cart.id()),
-                    cart.lastAdded().atZone(shop.zone()), currencies.get(cart.id()), cartLines));
+                    cart.lastAdded().atZone(shop.zone()), currencies.get(cart.id()), cartLines,
+                    position));
         }
-        return new Detection(kind(), events, skips, cursor);
+        return new Detection(kind(), events, skips, next.encode());
+    }
+
+    /**
+     * The idle carts that changed or ripened since the last poll: the customers with a line
+     * above the floor (or, in 4.1, a line dated since the last poll's threshold), their carts
+     * read whole, kept if idle now and either idle only since the last poll or changed since.
+     */
+    private List<CartRow> changedOrRipened(ShopSnapshot shop, CartPosition from,
+                                           LocalDateTime idleBefore, LocalDateTime notBefore) {
+        List<Integer> customers = query.list("cart-activity", Map.of("floor", from.floor(),
+                "ripe_since", from.ripeBefore()), row -> row.getInt("customer_id"));
+
+        List<CartRow> carts = new ArrayList<>();
+        for (int i = 0; i < customers.size(); i += CUSTOMERS_PER_READ) {
+            List<Integer> page = customers.subList(i,
+                    Math.min(customers.size(), i + CUSTOMERS_PER_READ));
+            for (CartRow cart : query.list("abandoned-carts", Map.of("customer_ids", page,
+                    "idle_before", idleBefore, "not_before", notBefore),
+                    row -> cartRow(row, shop))) {
+                if (!cart.lastAdded().isBefore(from.ripeBefore())
+                        || cart.lastLine() > from.floor()) {
+                    carts.add(cart);
+                }
+            }
+        }
+        carts.sort(Comparator.comparingInt(CartRow::customerId)
+                .thenComparingInt(CartRow::storeId));
+        return carts;
+    }
+
+    /** Just below the oldest line that is not idle yet, or after the newest line. */
+    private CartPosition next(CartPosition from, LocalDateTime idleBefore) {
+        long band = Math.max(0, from.floor() - FLOOR_OVERLAP);
+        long floor = query.list("cart-position", Map.of("band", band, "idle_before", idleBefore),
+                row -> {
+                    long firstOpen = row.getLong("first_open");
+                    if (!row.wasNull()) {
+                        return firstOpen - 1;
+                    }
+                    long lastLine = row.getLong("last_line");
+                    return row.wasNull() ? from.floor() : lastLine;
+                }).get(0);
+        return new CartPosition(floor, idleBefore);
     }
 
     private SkipReason contactProblem(CartRow cart) {
@@ -135,7 +200,8 @@ public final class CartDetector implements Detector {
                 shop.store(storeId).phoneRegion());
         return new CartRow(row.getInt("customer_id"),
                 row.getObject("first_added", LocalDateTime.class),
-                row.getObject("last_added", LocalDateTime.class), known, contact,
+                row.getObject("last_added", LocalDateTime.class), row.getLong("last_line"),
+                known, contact,
                 row.getInt("status") == 1, storeId);
     }
 }

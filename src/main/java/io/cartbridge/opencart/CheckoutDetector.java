@@ -76,9 +76,11 @@ public final class CheckoutDetector implements Detector {
         }
 
         Set<Integer> withHistory = new HashSet<>();
-        query.list("order-history-of", Map.of("order_ids",
-                newest.stream().map(CheckoutRow::orderId).toList()),
-                row -> withHistory.add(row.getInt("order_id")));
+        if (!newest.isEmpty()) {
+            query.list("order-history-of", Map.of("order_ids",
+                    newest.stream().map(CheckoutRow::orderId).toList()),
+                    row -> withHistory.add(row.getInt("order_id")));
+        }
         SaleHistory sales = SaleHistory.load(query,
                 newest.stream().map(row -> row.contact().customerId()).filter(id -> id > 0)
                         .toList(),

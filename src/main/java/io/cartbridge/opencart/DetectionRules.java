@@ -21,11 +21,11 @@ public record DetectionRules(int idleMinutes, int maxAgeDays, boolean requireCon
 
     /** A cart event: the total counts every line, the list shows at most the cap. */
     ShopEvent cartEvent(String key, Contact contact, StoreInfo store, ZonedDateTime at,
-                        Currency currency, List<ProductLine> lines) {
+                        Currency currency, List<ProductLine> lines, long position) {
         BigDecimal total = lines.stream().map(ProductLine::total)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         return new ShopEvent(EventKind.CART, key, contact, store, at, currency,
-                currency.round(total), cap(lines), lines.size(), null, null, 0, null);
+                currency.round(total), cap(lines), lines.size(), null, null, position, null);
     }
 
     /** At most {@link #maxProducts} lines, in their order. */

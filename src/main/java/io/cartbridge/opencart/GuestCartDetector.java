@@ -68,11 +68,15 @@ public final class GuestCartDetector implements Detector {
 
         List<GuestCartCopies.Copy> due = copies.idle(idleBefore, notBefore);
         Map<String, Customer> customers = new HashMap<>();
-        query.list("customers-by-email", Map.of("emails",
-                due.stream().map(GuestCartCopies.Copy::email).distinct().toList()),
-                row -> customers.put(SaleHistory.normal(row.getString("email")), new Customer(
-                        row.getInt("customer_id"), row.getInt("newsletter") == 1,
-                        row.getInt("status") == 1)));
+        if (!due.isEmpty()) {
+            // customer.email has no index in 3.0 and 4.0: never ask with an empty list.
+            query.list("customers-by-email", Map.of("emails",
+                    due.stream().map(GuestCartCopies.Copy::email).distinct().toList()),
+                    row -> customers.put(SaleHistory.normal(row.getString("email")),
+                            new Customer(row.getInt("customer_id"),
+                                    row.getInt("newsletter") == 1,
+                                    row.getInt("status") == 1)));
+        }
         SaleHistory sales = SaleHistory.load(query, List.of(),
                 due.stream().map(GuestCartCopies.Copy::email).toList(),
                 due.stream().map(GuestCartCopies.Copy::firstSeen).min(LocalDateTime::compareTo)
@@ -105,7 +109,7 @@ public final class GuestCartDetector implements Detector {
                     copy.email(), copy.telephone(), copy.firstName(), copy.lastName(),
                     customer != null && customer.newsletter(), store.phoneRegion());
             events.add(rules.cartEvent(key, contact, store, copy.lastChange().atZone(shop.zone()),
-                    currency(shop, store, copy.currency()), copy.lines()));
+                    currency(shop, store, copy.currency()), copy.lines(), 0));
         }
         copies.forget(notBefore);
         return new Detection(kind(), events, skips, cursor);

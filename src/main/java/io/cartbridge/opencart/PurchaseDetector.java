@@ -70,15 +70,19 @@ public final class PurchaseDetector implements Detector {
             }
         }
         Map<Integer, Long> firstSale = new HashMap<>();
-        query.list("order-history-of", Map.of("order_ids", List.copyOf(firstPerOrder.keySet())),
-                row -> {
-                    HistoryRow seen = firstPerOrder.get(row.getInt("order_id"));
-                    if (shop.store(seen.storeId()).saleStatuses()
-                            .contains(row.getInt("order_status_id"))) {
-                        firstSale.merge(seen.orderId(), row.getLong("order_history_id"), Math::min);
-                    }
-                    return null;
-                });
+        // order_history.order_id has no index: never ask with an empty list, which reads it all.
+        if (!firstPerOrder.isEmpty()) {
+            query.list("order-history-of", Map.of("order_ids",
+                    List.copyOf(firstPerOrder.keySet())), row -> {
+                        HistoryRow seen = firstPerOrder.get(row.getInt("order_id"));
+                        if (shop.store(seen.storeId()).saleStatuses()
+                                .contains(row.getInt("order_status_id"))) {
+                            firstSale.merge(seen.orderId(), row.getLong("order_history_id"),
+                                    Math::min);
+                        }
+                        return null;
+                    });
+        }
 
         List<Skip> skips = new ArrayList<>();
         List<HistoryRow> sales = new ArrayList<>();
