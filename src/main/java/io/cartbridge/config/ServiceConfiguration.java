@@ -101,8 +101,12 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 settings.flag("sync.require-consent", false),
                 settings.integer("sync.max-products", 20, 1),
                 settings.integer("sync.page-size", 1000, 1));
+        DeliveryLedger ledger = new DeliveryLedger(service, clock,
+                Duration.ofMinutes(settings.integer("sync.claim-lease-minutes", 10, 0)));
         Map<EventKind, Detector> detectors = new EnumMap<>(EventKind.class);
-        Detector carts = new CartDetector(query, rules);
+        Detector carts = new CartDetector(query, rules, () -> ledger.skippedSince(
+                EventKind.CART.keyPrefix(), CartDetector.PASSING_REASONS,
+                clock.instant().minus(Duration.ofDays(rules.maxAgeDays()))));
         if (settings.flag("sync.guest-carts", true)) {
             carts = new CombinedDetector(EventKind.CART, List.of(carts,
                     new GuestCartDetector(query, rules, new GuestCartStore(service, clock),
@@ -118,8 +122,6 @@ public final class ServiceConfiguration implements CamelConfiguration {
         Optional<String> storeUrl = settings.optional("opencart.store-url");
         Set<Integer> saleStatuses = statusList(settings.text("sync.purchase-statuses", ""));
 
-        DeliveryLedger ledger = new DeliveryLedger(service, clock,
-                Duration.ofMinutes(settings.integer("sync.claim-lease-minutes", 10, 0)));
         ErrorStore errors = new ErrorStore(service, ledger);
         SyncMetrics metrics = new SyncMetrics(() -> Optional.ofNullable(context.getRegistry()
                 .findSingleByType(MeterRegistry.class)).orElseGet(SimpleMeterRegistry::new));

@@ -112,6 +112,37 @@ public final class DeliveryLedger {
         return sent;
     }
 
+    /**
+     * The keys of one kind that were skipped, with a reason that may change, since a moment:
+     * the items a detector must decide again although nothing new shows them.
+     */
+    public List<String> skippedSince(String kind, Collection<String> reasons, Instant since) {
+        List<String> keys = new ArrayList<>();
+        if (reasons.isEmpty()) {
+            return keys;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT item_key FROM sync_ledger WHERE kind = ? AND status = 'skipped'"
+                             + " AND updated_at >= ? AND reason IN ("
+                             + String.join(",", Collections.nCopies(reasons.size(), "?")) + ")")) {
+            query.setString(1, kind);
+            query.setObject(2, LocalDateTime.ofInstant(since, ZoneOffset.UTC));
+            int index = 3;
+            for (String reason : reasons) {
+                query.setString(index++, reason);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    keys.add(row.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot read the ledger: " + e.getMessage(), e);
+        }
+        return keys;
+    }
+
     /** A short fingerprint of an email, the same for any letter case; never the email itself. */
     public static String contact(String email) {
         if (email == null || email.isBlank()) {

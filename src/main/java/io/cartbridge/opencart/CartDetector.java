@@ -5,10 +5,15 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Abandoned carts of logged-in customers: the cart has been idle for the configured time, the
@@ -32,17 +37,33 @@ public final class CartDetector implements Detector {
     private final ShopQuery query;
     private final DetectionRules rules;
     private final CartContents contents;
+    private final Supplier<Collection<String>> held;
 
     public CartDetector(ShopQuery query, DetectionRules rules) {
+        this(query, rules, List::of);
+    }
+
+    /**
+     * @param held the keys of carts that an earlier poll skipped for one of the
+     *     {@link #PASSING_REASONS}: their customers' carts are read again on every poll, so
+     *     that such a cart is sent once the reason is gone
+     */
+    public CartDetector(ShopQuery query, DetectionRules rules, Supplier<Collection<String>> held) {
         this.query = query;
         this.rules = rules;
         this.contents = new CartContents(query);
+        this.held = held;
     }
 
     @Override
     public EventKind kind() {
         return EventKind.CART;
     }
+
+    /** Skip reasons that may pass while the cart stays as it is. */
+    public static final List<String> PASSING_REASONS = List.of(SkipReason.COOL_DOWN.label(),
+            SkipReason.NO_CONSENT.label(), SkipReason.CUSTOMER_DISABLED.label(),
+            SkipReason.NO_EMAIL.label());
 
     /** Lines this far below the floor are read again when the next floor is worked out. */
     private static final int FLOOR_OVERLAP = 50;
@@ -128,8 +149,11 @@ public final class CartDetector implements Detector {
      */
     private List<CartRow> changedOrRipened(ShopSnapshot shop, CartPosition from,
                                            LocalDateTime idleBefore, LocalDateTime notBefore) {
-        List<Integer> customers = query.list("cart-activity", Map.of("floor", from.floor(),
-                "ripe_since", from.ripeBefore()), row -> row.getInt("customer_id"));
+        Set<Integer> again = heldCustomers();
+        Set<Integer> active = new TreeSet<>(again);
+        active.addAll(query.list("cart-activity", Map.of("floor", from.floor(),
+                "ripe_since", from.ripeBefore()), row -> row.getInt("customer_id")));
+        List<Integer> customers = new ArrayList<>(active);
 
         List<CartRow> carts = new ArrayList<>();
         for (int i = 0; i < customers.size(); i += CUSTOMERS_PER_READ) {
@@ -139,7 +163,7 @@ public final class CartDetector implements Detector {
                     "idle_before", idleBefore, "not_before", notBefore),
                     row -> cartRow(row, shop))) {
                 if (!cart.lastAdded().isBefore(from.ripeBefore())
-                        || cart.lastLine() > from.floor()) {
+                        || cart.lastLine() > from.floor() || again.contains(cart.customerId())) {
                     carts.add(cart);
                 }
             }
@@ -147,6 +171,18 @@ public final class CartDetector implements Detector {
         carts.sort(Comparator.comparingInt(CartRow::customerId)
                 .thenComparingInt(CartRow::storeId));
         return carts;
+    }
+
+    /** The customers of the held carts; a guest's cart is decided by the guest detector. */
+    private Set<Integer> heldCustomers() {
+        Set<Integer> customers = new HashSet<>();
+        for (String key : held.get()) {
+            String[] parts = key.split(":");
+            if (parts.length > 1 && parts[1].matches("\\d{1,9}")) {
+                customers.add(Integer.parseInt(parts[1]));
+            }
+        }
+        return customers;
     }
 
     /** Just below the oldest line that is not idle yet, or after the newest line. */

@@ -45,6 +45,32 @@ class WhoGetsAnEmailTest {
         }
     }
 
+    @ParameterizedTest(name = "F1 a held cart once the cool-down ends, OpenCart {0}")
+    @ValueSource(strings = {"3.0.x.x", "4.1.0.4"})
+    void should_send_a_cart_held_back_by_the_cool_down_once_it_has_passed(String version) {
+        try (ServiceHarness harness = ServiceHarness.onFixture(version)) {
+            harness.runOnce();
+            ShopActivity shop = harness.activity;
+            int fay = shop.customer("fay@example.test", "Fay", "Fisher", "", true, true);
+            shop.cartLine(fay, 40, 1, "[]", shop.minutesAgo(90));
+            harness.runOnce();
+            shop.cartLine(fay, 42, 1, "[]", shop.minutesAgo(65));
+            harness.runOnce();
+            harness.runOnce();
+            assertThat(harness.sendPulse.emails("abandoned_cart")).hasSize(1);
+
+            // A day later, nothing in the cart has changed, but the cool-down is over.
+            harness.state.run("UPDATE sync_ledger SET updated_at = updated_at - INTERVAL 25 HOUR"
+                    + " WHERE status = 'sent';");
+            harness.runOnce();
+
+            assertThat(harness.sendPulse.emails("abandoned_cart"))
+                    .containsExactly("fay@example.test", "fay@example.test");
+            assertThat(harness.sendPulse.bodies("abandoned_cart").get(1).path("products_count")
+                    .asInt()).isEqualTo(2);
+        }
+    }
+
     @ParameterizedTest(name = "F1 after the cool-down on OpenCart {0}")
     @ValueSource(strings = {"3.0.x.x", "4.1.0.4"})
     void should_send_a_changed_cart_as_a_new_episode_once_there_is_no_cool_down(String version) {
