@@ -10,6 +10,7 @@ import io.cartbridge.delivery.DryRunWriter;
 import io.cartbridge.delivery.ErrorEntry;
 import io.cartbridge.delivery.ErrorStore;
 import io.cartbridge.delivery.GuestCartStore;
+import io.cartbridge.delivery.HistoryMarks;
 import io.cartbridge.delivery.Poller;
 import io.cartbridge.delivery.Recoveries;
 import io.cartbridge.delivery.Replayer;
@@ -113,7 +114,7 @@ public final class ServiceConfiguration implements CamelConfiguration {
                             customerEmailPolicy(settings))));
         }
         detectors.put(EventKind.CART, carts);
-        detectors.put(EventKind.CHECKOUT, new CheckoutDetector(query, rules));
+        detectors.put(EventKind.CHECKOUT, new CheckoutDetector(query, rules, ledger::settled));
         detectors.put(EventKind.PURCHASE, new PurchaseDetector(query, rules,
                 settings.flag("sync.purchases-require-consent", false),
                 "max-age".equals(settings.choice("sync.purchases-start", "latest", "latest",
@@ -219,11 +220,35 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 operations.unregister(context.getName());
             }
         });
+        HistoryMarks marks = new HistoryMarks(service,
+                Duration.ofDays(rules.maxAgeDays() + 1L));
         bind(context, "poller", new Poller(detectors,
-                () -> ShopSnapshot.load(query, storeUrl, saleStatuses), ledger,
+                () -> snapshot(query, storeUrl, saleStatuses, marks), ledger,
                 new CursorStore(service, clock), payload, eventNames, history, dryRun,
                 Duration.ofHours(settings.integer("sync.cooldown-hours", 24, 0)), recoveries,
                 contactUpdates(settings), clock));
+    }
+
+    /**
+     * The shop's settings for one poll, with the marks that keep look-ups of order history
+     * to its new end. Without a mark a look-up reads the whole history, slower but the same.
+     */
+    private static ShopSnapshot snapshot(ShopQuery query, Optional<String> storeUrl,
+                                         Set<Integer> saleStatuses, HistoryMarks marks) {
+        ShopSnapshot shop = ShopSnapshot.load(query, storeUrl, saleStatuses);
+        try {
+            marks.mark(query, shop.zone());
+        } catch (RuntimeException e) {
+            LOG.warn("No history mark this time: {}", e.getMessage());
+        }
+        return shop.withHistoryFloor(since -> {
+            try {
+                return marks.floor(since);
+            } catch (RuntimeException e) {
+                LOG.warn("Reading the whole order history: {}", e.getMessage());
+                return 0;
+            }
+        });
     }
 
     /**

@@ -17,10 +17,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -70,6 +72,18 @@ public final class DeliveryLedger {
             }
         }
         return entries;
+    }
+
+    /** Which of the given keys were sent or failed: nothing is left to decide for them. */
+    public Set<String> settled(Collection<String> keys) {
+        Set<String> settled = new HashSet<>();
+        find(keys).forEach((key, entry) -> {
+            if (LedgerEntry.SENT.equals(entry.status())
+                    || LedgerEntry.FAILED.equals(entry.status())) {
+                settled.add(key);
+            }
+        });
+        return settled;
     }
 
     /** A recovery event that was sent (or is being sent) to a contact. */

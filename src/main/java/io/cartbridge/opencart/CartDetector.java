@@ -102,7 +102,7 @@ public final class CartDetector implements Detector {
             }
         }
 
-        SaleHistory sales = SaleHistory.load(query,
+        SaleHistory sales = SaleHistory.load(query, shop,
                 candidates.stream().map(CartRow::customerId).toList(),
                 candidates.stream().map(cart -> cart.contact().email()).toList(),
                 candidates.stream().map(CartRow::firstAdded).min(LocalDateTime::compareTo)

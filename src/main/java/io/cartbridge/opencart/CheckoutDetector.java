@@ -5,12 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Abandoned checkouts: orders left at status 0 after the confirm step, idle for the configured
@@ -26,10 +28,22 @@ public final class CheckoutDetector implements Detector {
 
     private final ShopQuery query;
     private final DetectionRules rules;
+    private final Function<Collection<String>, Set<String>> settled;
 
     public CheckoutDetector(ShopQuery query, DetectionRules rules) {
+        this(query, rules, keys -> Set.of());
+    }
+
+    /**
+     * @param settled which of the given keys are sent or failed for good: those checkouts are
+     *     left out before their orders' history is looked up, so that a poll that finds nothing
+     *     new does not decide again every checkout of the max-age window
+     */
+    public CheckoutDetector(ShopQuery query, DetectionRules rules,
+                            Function<Collection<String>, Set<String>> settled) {
         this.query = query;
         this.rules = rules;
+        this.settled = settled;
     }
 
     @Override
@@ -74,14 +88,20 @@ public final class CheckoutDetector implements Detector {
             visits.subList(1, visits.size())
                     .forEach(older -> skips.add(skip(older, SkipReason.SUPERSEDED)));
         }
+        Set<String> done = newest.isEmpty() ? Set.of()
+                : settled.apply(newest.stream().map(CheckoutDetector::key).toList());
+        newest.removeIf(row -> done.contains(key(row)));
 
         Set<Integer> withHistory = new HashSet<>();
         if (!newest.isEmpty()) {
+            // No order has a status change older than the order itself.
             query.list("order-history-of", Map.of("order_ids",
-                    newest.stream().map(CheckoutRow::orderId).toList()),
+                    newest.stream().map(CheckoutRow::orderId).toList(), "history_floor",
+                    shop.historyFloor(newest.stream().map(CheckoutRow::added)
+                            .min(LocalDateTime::compareTo).orElse(now))),
                     row -> withHistory.add(row.getInt("order_id")));
         }
-        SaleHistory sales = SaleHistory.load(query,
+        SaleHistory sales = SaleHistory.load(query, shop,
                 newest.stream().map(row -> row.contact().customerId()).filter(id -> id > 0)
                         .toList(),
                 newest.stream().map(row -> row.contact().email()).toList(),

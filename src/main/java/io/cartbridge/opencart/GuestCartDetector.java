@@ -77,7 +77,7 @@ public final class GuestCartDetector implements Detector {
                                     row.getInt("newsletter") == 1,
                                     row.getInt("status") == 1)));
         }
-        SaleHistory sales = SaleHistory.load(query, List.of(),
+        SaleHistory sales = SaleHistory.load(query, shop, List.of(),
                 due.stream().map(GuestCartCopies.Copy::email).toList(),
                 due.stream().map(GuestCartCopies.Copy::firstSeen).min(LocalDateTime::compareTo)
                         .orElse(now)

@@ -19,7 +19,8 @@ public final class PurchaseDetector implements Detector {
 
     private record HistoryRow(long historyId, int orderId, int statusId, LocalDateTime at,
                               int storeId, Contact contact, BigDecimal total, String currencyCode,
-                              BigDecimal currencyValue, int languageId) {
+                              BigDecimal currencyValue, int languageId,
+                              LocalDateTime orderAdded) {
     }
 
     private final ShopQuery query;
@@ -72,8 +73,13 @@ public final class PurchaseDetector implements Detector {
         Map<Integer, Long> firstSale = new HashMap<>();
         // order_history.order_id has no index: never ask with an empty list, which reads it all.
         if (!firstPerOrder.isEmpty()) {
+            // No order has a status change older than the order itself.
+            LocalDateTime oldest = firstPerOrder.values().stream().map(HistoryRow::orderAdded)
+                    .map(added -> added == null ? LocalDateTime.MIN : added)
+                    .min(LocalDateTime::compareTo).orElse(now);
             query.list("order-history-of", Map.of("order_ids",
-                    List.copyOf(firstPerOrder.keySet())), row -> {
+                    List.copyOf(firstPerOrder.keySet()), "history_floor",
+                    oldest.equals(LocalDateTime.MIN) ? 0 : shop.historyFloor(oldest)), row -> {
                         HistoryRow seen = firstPerOrder.get(row.getInt("order_id"));
                         if (shop.store(seen.storeId()).saleStatuses()
                                 .contains(row.getInt("order_status_id"))) {
@@ -140,6 +146,6 @@ public final class PurchaseDetector implements Detector {
                 storeId, contact, OrderLines.nonNull(row.getBigDecimal("total")),
                 row.getString("currency_code"),
                 rate == null || rate.signum() == 0 ? BigDecimal.ONE : rate,
-                row.getInt("language_id"));
+                row.getInt("language_id"), row.getObject("order_added", LocalDateTime.class));
     }
 }

@@ -23,14 +23,16 @@ public final class SaleHistory {
         this.sales = sales;
     }
 
-    public static SaleHistory load(ShopQuery query, Collection<Integer> customerIds,
-                                   Collection<String> emails, LocalDateTime since) {
+    public static SaleHistory load(ShopQuery query, ShopSnapshot shop,
+                                   Collection<Integer> customerIds, Collection<String> emails,
+                                   LocalDateTime since) {
         List<Sale> sales = new ArrayList<>();
         if (customerIds.isEmpty() && emails.isEmpty()) {
             return new SaleHistory(sales);
         }
         query.list("sales-since", Map.of("customer_ids", List.copyOf(customerIds),
-                "emails", List.copyOf(emails), "since", since), row -> {
+                "emails", List.copyOf(emails), "since", since,
+                "history_floor", shop.historyFloor(since)), row -> {
                     if (row.getInt("order_status_id") > 0) {
                         sales.add(new Sale(row.getInt("order_id"), row.getInt("customer_id"),
                                 normal(row.getString("email")),

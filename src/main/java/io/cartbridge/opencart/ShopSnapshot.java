@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.apache.commons.text.StringEscapeUtils;
 import org.slf4j.Logger;
@@ -31,13 +34,33 @@ public final class ShopSnapshot {
     private final Map<Integer, StoreInfo> stores;
     private final Map<String, Currency> currencies;
     private final Map<Integer, Map<Integer, String>> statusNames;
+    private final ToLongFunction<Instant> historyFloor;
 
     ShopSnapshot(ZoneId zone, Map<Integer, StoreInfo> stores, Map<String, Currency> currencies,
-                 Map<Integer, Map<Integer, String>> statusNames) {
+                 Map<Integer, Map<Integer, String>> statusNames,
+                 ToLongFunction<Instant> historyFloor) {
         this.zone = zone;
         this.stores = stores;
         this.currencies = currencies;
         this.statusNames = statusNames;
+        this.historyFloor = historyFloor;
+    }
+
+    /**
+     * The same snapshot, with a way to tell, for a moment, an {@code order_history_id} below
+     * every status change made since then (0 when unknown).
+     */
+    public ShopSnapshot withHistoryFloor(ToLongFunction<Instant> floor) {
+        return new ShopSnapshot(zone, stores, currencies, statusNames, floor);
+    }
+
+    /**
+     * An {@code order_history_id} below every status change dated at or after the given store
+     * time, or 0. OpenCart has no index on {@code order_history.order_id}: a look-up of some
+     * orders' history reads the ids above this instead of the whole table.
+     */
+    public long historyFloor(LocalDateTime since) {
+        return historyFloor.applyAsLong(since.atZone(zone).toInstant());
     }
 
     /** Reads the snapshot. Sale statuses come from the store unless overridden. */
@@ -118,7 +141,7 @@ public final class ShopSnapshot {
                     integer(merged.get("config_customer_group_id"), 1)));
         }
         return new ShopSnapshot(zone(defaults.get("config_timezone")), stores, currencies,
-                statusNames);
+                statusNames, since -> 0);
     }
 
     /** The store's time zone, in which OpenCart writes every date except session expiry. */

@@ -55,6 +55,14 @@ public final class TestDatabase implements AutoCloseable {
         return "root";
     }
 
+    /** A plain data source on this database, for the service's own stores in a test. */
+    public javax.sql.DataSource dataSource() {
+        com.mysql.cj.jdbc.MysqlDataSource source = new com.mysql.cj.jdbc.MysqlDataSource();
+        source.setURL(url());
+        source.setUser(user());
+        return source;
+    }
+
     public Connection connect() throws SQLException {
         Connection connection = open(url());
         try (Statement statement = connection.createStatement()) {
