@@ -73,6 +73,12 @@ public final class ShopReads implements AutoCloseable {
         return new CheckoutDetector(query, rules);
     }
 
+    /** Checkouts, with the keys that the ledger holds as sent or failed. */
+    public Detector checkouts(
+            java.util.function.Function<java.util.Collection<String>, Set<String>> settled) {
+        return new CheckoutDetector(query, rules, settled);
+    }
+
     public Detector purchases() {
         return new PurchaseDetector(query, rules, false, false);
     }
