@@ -28,8 +28,6 @@ public final class Deliveries {
 
     /** Exchange property: the item being delivered. */
     public static final String DELIVERY = "CartbridgeDelivery";
-    /** Exchange property: whether this exchange holds the item's claim. */
-    public static final String CLAIMED = "CartbridgeClaimed";
 
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,30 +56,15 @@ public final class Deliveries {
     }
 
     /**
-     * Claims the item. When the ledger cannot be reached the item stays unclaimed and is
-     * counted as failed, so the next poll finds it again.
+     * Sets the exact body and only the headers SendPulse needs. The item comes as the body from
+     * a poll, which has claimed it, or as a property from a replay.
      */
-    public void claim(Exchange exchange) {
-        Delivery delivery = exchange.getMessage().getBody(Delivery.class);
-        exchange.setProperty(DELIVERY, delivery);
-        exchange.setProperty(CLAIMED, false);
-        try {
-            if (ledger.claim(delivery.key(), delivery.kind().keyPrefix(),
-                    DeliveryLedger.contact(delivery.email()), hash(delivery))) {
-                exchange.setProperty(CLAIMED, true);
-            } else {
-                delivery.run().skipped("claimed by another poll");
-            }
-        } catch (RuntimeException e) {
-            LOG.error("{} not sent, the ledger is out of reach: {}", delivery.key(),
-                    e.getMessage());
-            delivery.run().unrecorded(delivery.position());
-        }
-    }
-
-    /** Sets the exact body and only the headers SendPulse needs. */
     public void prepare(Exchange exchange) {
         Delivery delivery = exchange.getProperty(DELIVERY, Delivery.class);
+        if (delivery == null) {
+            delivery = exchange.getMessage().getBody(Delivery.class);
+            exchange.setProperty(DELIVERY, delivery);
+        }
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
         exchange.getMessage().setHeader("Accept", "application/json");
@@ -185,7 +168,8 @@ public final class Deliveries {
         delivery.run().sent();
     }
 
-    private static String hash(Delivery delivery) {
+    /** The fingerprint of the body, kept in the ledger. */
+    static String hash(Delivery delivery) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(delivery.body()));

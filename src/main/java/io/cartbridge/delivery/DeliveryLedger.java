@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -176,43 +177,87 @@ public final class DeliveryLedger {
         return entry.claimedAt() != null && entry.claimedAt().isAfter(clock.instant().minus(lease));
     }
 
+    /** One item to claim: its key, kind, the fingerprint of its contact and of its body. */
+    public record Claim(String key, String kind, String contact, String payloadHash) {
+    }
+
     /**
-     * Claims an item for sending. Returns false when another poll or instance holds it, or it
-     * was already sent or failed.
+     * Claims items for sending, a few hundred in one statement, and returns the keys this call
+     * took: new ones, skipped ones, and claims older than the lease (a crash between claim and
+     * answer). An item that another poll or instance holds, or that was sent or failed, is not
+     * taken. A deadlock with another instance's claim is tried again.
      */
-    public boolean claim(String key, String kind, String contact, String payloadHash) {
-        LocalDateTime now = now();
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO sync_ledger (item_key, kind, contact, status, attempts,"
-                            + " payload_hash, claimed_at, updated_at)"
-                            + " VALUES (?, ?, ?, 'claimed', 1, ?, ?, ?)")) {
-                insert.setString(1, key);
-                insert.setString(2, kind);
-                insert.setString(3, contact);
-                insert.setString(4, payloadHash);
-                insert.setObject(5, now);
-                insert.setObject(6, now);
-                insert.executeUpdate();
-                return true;
-            } catch (SQLIntegrityConstraintViolationException duplicate) {
-                try (PreparedStatement retake = connection.prepareStatement(
-                        "UPDATE sync_ledger SET status = 'claimed', reason = NULL, contact = ?,"
-                                + " attempts = attempts + 1, payload_hash = ?, claimed_at = ?,"
-                                + " updated_at = ? WHERE item_key = ? AND (status = 'skipped'"
-                                + " OR (status = 'claimed' AND claimed_at < ?))")) {
-                    retake.setString(1, contact);
-                    retake.setString(2, payloadHash);
-                    retake.setObject(3, now);
-                    retake.setObject(4, now);
-                    retake.setString(5, key);
-                    retake.setObject(6, now.minus(lease));
-                    return retake.executeUpdate() == 1;
+    public Set<String> claimAll(List<Claim> claims) {
+        Set<String> taken = new HashSet<>();
+        List<Claim> sorted = new ArrayList<>(claims);
+        // One order for every claimer, so that two instances lock rows in the same order.
+        sorted.sort(Comparator.comparing(Claim::key));
+        for (int from = 0; from < sorted.size(); from += LOOKUP_BATCH) {
+            List<Claim> batch = sorted.subList(from, Math.min(sorted.size(), from + LOOKUP_BATCH));
+            for (int tries = 1; ; tries++) {
+                try {
+                    taken.addAll(claimBatch(batch));
+                    break;
+                } catch (SQLException e) {
+                    if (!"40001".equals(e.getSQLState()) || tries == 3) {
+                        throw new LedgerException("Cannot claim " + batch.size() + " item(s): "
+                                + e.getMessage(), e);
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new LedgerException("Cannot claim " + key + ": " + e.getMessage(), e);
         }
+        return taken;
+    }
+
+    private Set<String> claimBatch(List<Claim> batch) throws SQLException {
+        String token = UUID.randomUUID().toString();
+        LocalDateTime now = now();
+        String mine = "claim_token = VALUES(claim_token)";
+        String sql = "INSERT INTO sync_ledger (item_key, kind, contact, status, attempts,"
+                + " payload_hash, claimed_at, updated_at, claim_token) VALUES "
+                + String.join(", ", Collections.nCopies(batch.size(),
+                        "(?, ?, ?, 'claimed', 1, ?, ?, ?, ?)"))
+                // The token is set first; every later assignment sees whether it changed.
+                + " ON DUPLICATE KEY UPDATE claim_token = IF(status = 'skipped'"
+                + " OR (status = 'claimed' AND claimed_at < ?), VALUES(claim_token), claim_token),"
+                + " attempts = IF(" + mine + ", attempts + 1, attempts),"
+                + " contact = IF(" + mine + ", VALUES(contact), contact),"
+                + " payload_hash = IF(" + mine + ", VALUES(payload_hash), payload_hash),"
+                + " reason = IF(" + mine + ", NULL, reason),"
+                + " claimed_at = IF(" + mine + ", VALUES(claimed_at), claimed_at),"
+                + " updated_at = IF(" + mine + ", VALUES(updated_at), updated_at),"
+                + " status = IF(" + mine + ", 'claimed', status)";
+        Set<String> taken = new HashSet<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (Claim claim : batch) {
+                    insert.setString(index++, claim.key());
+                    insert.setString(index++, claim.kind());
+                    insert.setString(index++, claim.contact());
+                    insert.setString(index++, claim.payloadHash());
+                    insert.setObject(index++, now);
+                    insert.setObject(index++, now);
+                    insert.setString(index++, token);
+                }
+                insert.setObject(index, now.minus(lease));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT item_key FROM sync_ledger WHERE claim_token = ? AND item_key IN ("
+                            + String.join(",", Collections.nCopies(batch.size(), "?")) + ")")) {
+                query.setString(1, token);
+                for (int i = 0; i < batch.size(); i++) {
+                    query.setString(i + 2, batch.get(i).key());
+                }
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        taken.add(row.getString(1));
+                    }
+                }
+            }
+        }
+        return taken;
     }
 
     /**

@@ -145,7 +145,39 @@ public final class Poller {
                     event.contact().email(), event.position(), run, false,
                     contactUpdates.apply(event)));
         }
+        if (!dryRun && !deliveries.isEmpty()) {
+            deliveries = claim(run, deliveries);
+        }
         return new PollBatch(run, deliveries, detection.cursor(), detection.more());
+    }
+
+    /**
+     * Claims the items in the ledger before any is sent, a few hundred per statement; what
+     * another poll or instance holds is left to it. When the ledger cannot be reached nothing
+     * is sent, and the cursor stays, so that the next poll finds the items again.
+     */
+    private List<Delivery> claim(PollRun run, List<Delivery> deliveries) {
+        Set<String> claimed;
+        try {
+            claimed = ledger.claimAll(deliveries.stream().map(delivery ->
+                    new DeliveryLedger.Claim(delivery.key(), delivery.kind().keyPrefix(),
+                            DeliveryLedger.contact(delivery.email()), Deliveries.hash(delivery)))
+                    .toList());
+        } catch (RuntimeException e) {
+            LOG.error("{}: {} item(s) not sent, the ledger is out of reach: {}",
+                    run.kind().detector(), deliveries.size(), e.getMessage());
+            deliveries.forEach(delivery -> run.unrecorded(delivery.position()));
+            return List.of();
+        }
+        List<Delivery> mine = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            if (claimed.contains(delivery.key())) {
+                mine.add(delivery);
+            } else {
+                run.skipped("claimed by another poll");
+            }
+        }
+        return mine;
     }
 
     /** Ends a poll once every delivery has ended: moves the cursor and records the run. */
