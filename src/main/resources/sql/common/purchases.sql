@@ -3,8 +3,8 @@
 -- first such change. Reads the primary key range after the cursor, so an idle poll reads nothing;
 -- :up_to bounds one page.
 SELECT h.order_history_id, h.order_id, h.order_status_id, h.date_added AS status_added,
-       o.date_added AS order_added, o.store_id, o.customer_id, o.email, o.firstname, o.lastname, o.telephone, o.total,
-       o.currency_code, o.currency_value, o.language_id, cu.newsletter
+       o.date_added AS order_added, o.store_id, o.customer_id, o.email, o.firstname, o.lastname,
+       o.telephone, o.total, o.currency_code, o.currency_value, o.language_id, cu.newsletter
 FROM ${prefix}order_history h
 JOIN `${prefix}order` o ON o.order_id = h.order_id
 LEFT JOIN ${prefix}customer cu ON cu.customer_id = o.customer_id AND o.customer_id > 0
