@@ -214,6 +214,18 @@ public final class ServiceConfiguration implements CamelConfiguration {
 
             @Override
             protected void doStop() {
+                // The routes have stopped: what this process claimed and did not send is
+                // given back before the pools close.
+                try {
+                    int released = ledger.releaseUnsent();
+                    if (released > 0) {
+                        LOG.info("Gave back {} claimed item(s) not sent before the stop; the"
+                                + " next poll sends them", released);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("Claims not sent before the stop stay until the lease ends: {}",
+                            e.getMessage());
+                }
                 if (remote != null) {
                     remote.stop();
                 }

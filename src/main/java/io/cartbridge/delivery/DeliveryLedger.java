@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -38,6 +39,8 @@ public final class DeliveryLedger {
     private final DataSource dataSource;
     private final Clock clock;
     private final Duration lease;
+    /** The claim tokens this process wrote within the lease, and when. */
+    private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
 
     public DeliveryLedger(DataSource dataSource, Clock clock, Duration lease) {
         this.dataSource = dataSource;
@@ -212,6 +215,9 @@ public final class DeliveryLedger {
     private Set<String> claimBatch(List<Claim> batch) throws SQLException {
         String token = UUID.randomUUID().toString();
         LocalDateTime now = now();
+        Instant issued = clock.instant();
+        tokens.values().removeIf(at -> at.isBefore(issued.minus(lease)));
+        tokens.put(token, issued);
         String mine = "claim_token = VALUES(claim_token)";
         String sql = "INSERT INTO sync_ledger (item_key, kind, contact, status, attempts,"
                 + " payload_hash, claimed_at, updated_at, claim_token) VALUES "
@@ -258,6 +264,34 @@ public final class DeliveryLedger {
             }
         }
         return taken;
+    }
+
+    /**
+     * Gives up the claims this process holds on items it has not sent, when it stops before a
+     * poll's page is through, so that the next start (of this or another instance) sends them
+     * at once instead of after the lease. A request whose answer was still on its way may then
+     * be sent twice, as after a crash. Returns how many claims were given up.
+     */
+    public int releaseUnsent() {
+        List<String> held = new ArrayList<>(tokens.keySet());
+        int released = 0;
+        for (int from = 0; from < held.size(); from += LOOKUP_BATCH) {
+            List<String> batch = held.subList(from, Math.min(held.size(), from + LOOKUP_BATCH));
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement delete = connection.prepareStatement(
+                         "DELETE FROM sync_ledger WHERE status = 'claimed' AND claim_token IN ("
+                                 + String.join(",", Collections.nCopies(batch.size(), "?"))
+                                 + ")")) {
+                for (int i = 0; i < batch.size(); i++) {
+                    delete.setString(i + 1, batch.get(i));
+                }
+                released += delete.executeUpdate();
+            } catch (SQLException e) {
+                throw new LedgerException("Cannot give up the open claims: " + e.getMessage(), e);
+            }
+        }
+        tokens.clear();
+        return released;
     }
 
     /**

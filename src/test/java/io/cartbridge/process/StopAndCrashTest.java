@@ -48,6 +48,37 @@ class StopAndCrashTest {
     }
 
     @Test
+    void should_give_back_what_a_stop_cut_short_so_that_the_next_start_sends_it_at_once()
+            throws Exception {
+        try (ServiceHarness harness = ServiceHarness.onSubset()) {
+            harness.runOnce();
+            harness.restartService();
+            harness.activity.bulkPurchases(200000, "cut", 200);
+            harness.sendPulse.delayNextEvents(200, 200);
+            Map<String, String> settings = scheduled(harness);
+            // Ten seconds of sending, two to finish it: the stop cuts the page short.
+            settings.put("camel.main.shutdown-timeout", "2");
+
+            try (ServiceProcess service = ServiceProcess.start(settings)) {
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> harness.sendPulse.eventCalls() >= 5);
+                service.stop();
+                assertThat(service.output()).containsPattern("Gave back \\d+ claimed item");
+            }
+            assertThat(harness.sendPulse.received().size()).isLessThan(200);
+            // The claims would hold for sync.claim-lease-minutes (10) had they not been given
+            // back.
+            harness.runOnce();
+
+            List<Received> received = harness.sendPulse.received();
+            Set<String> orders = new HashSet<>();
+            received.forEach(event -> orders.add(event.body().path("order_id").asText()));
+            assertThat(orders).hasSize(200);
+            assertThat(received.size() - orders.size()).isLessThanOrEqualTo(IN_FLIGHT);
+        }
+    }
+
+    @Test
     void should_lose_nothing_when_killed_mid_batch() throws Exception {
         try (ServiceHarness harness = ServiceHarness.onSubset()
                 .with("sync.claim-lease-minutes", "0")) {
