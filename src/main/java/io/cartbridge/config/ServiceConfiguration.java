@@ -168,9 +168,10 @@ public final class ServiceConfiguration implements CamelConfiguration {
         // Every detector route hands its items to this one pool, so the requests in flight at
         // once, and with them the duplicates a crash can cause, never exceed its size. A dry run
         // uses one thread, so that its file lists the items in the order they were found.
-        int inFlight = dryRun ? 1 : settings.integer("sendpulse.concurrent-requests", 4, 1);
+        // The HTTP client keeps 20 connections to one host: more threads would only wait.
+        int inFlight = settings.integer("sendpulse.concurrent-requests", 4, 1, 20);
         bind(context, "deliveryThreads", context.getExecutorServiceManager()
-                .newFixedThreadPool(context, "delivery", inFlight));
+                .newFixedThreadPool(context, "delivery", dryRun ? 1 : inFlight));
         bind(context, "deliveries", new Deliveries(ledger, errors, classifier, dryRunWriter,
                 metrics, "/addressbooks/" + addressBook + "/emails", templates, clock));
         long errorThreshold = settings.integer("management.error-store-threshold", 100, 0);

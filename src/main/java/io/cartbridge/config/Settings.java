@@ -65,6 +65,16 @@ public final class Settings {
         return value;
     }
 
+    /** An integer from {@code min} to {@code max}. */
+    public int integer(String key, int defaultValue, int min, int max) {
+        int value = integer(key, defaultValue, min);
+        if (value > max) {
+            throw new IllegalStateException("Setting " + key + " (environment "
+                    + environmentName(key) + ") must be at most " + max + ", not " + value);
+        }
+        return value;
+    }
+
     /** One of the given words, in any letter case. */
     public String choice(String key, String defaultValue, String... allowed) {
         String value = text(key, defaultValue);
@@ -109,8 +119,8 @@ public final class Settings {
         try {
             return parser.apply(value);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Setting " + key + " has an invalid value '" + value
-                    + "': " + e.getMessage(), e);
+            throw new IllegalStateException("Setting " + key + " (environment "
+                    + environmentName(key) + ") must be a number, not '" + value + "'", e);
         }
     }
 }

@@ -83,7 +83,7 @@ public final class Poller {
         long cursor = cursor(kind);
         Detection detection = detectors.get(kind).detect(shop, now, cursor);
         if (cursor < 0 && kind == EventKind.PURCHASE) {
-            LOG.info("{}: first start, reading from position {}", kind.detector(),
+            LOG.info("{}: first start, first page read up to history id {}", kind.detector(),
                     detection.cursor());
         }
 
