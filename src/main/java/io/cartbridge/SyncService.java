@@ -112,10 +112,10 @@ public final class SyncService implements AutoCloseable {
         List<PollRun> runs = new ArrayList<>();
         try {
             for (EventKind kind : EventKind.values()) {
-                int before = history.recordedCount();
-                template.sendBody("direct:" + kind.detector(), null);
-                runs.add(PollRun.combined(kind, history.recordedSince(before).stream()
-                        .filter(run -> run.kind() == kind).toList()));
+                try (RunHistory.Gathering gathering = history.gather(kind)) {
+                    template.sendBody("direct:" + kind.detector(), null);
+                    runs.add(PollRun.combined(kind, gathering.runs()));
+                }
             }
         } finally {
             try {

@@ -1,5 +1,6 @@
 package io.cartbridge.delivery;
 
+import io.cartbridge.opencart.EventKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,9 +10,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -28,7 +29,7 @@ public final class RunHistory {
     private final Clock clock;
     private final Consumer<PollRun> listener;
     private final Deque<PollRun> recent = new ArrayDeque<>();
-    private int recorded;
+    private final List<Gathering> gatherings = new CopyOnWriteArrayList<>();
 
     /** @param listener told of every recorded run, e.g. to update the metrics */
     public RunHistory(DataSource dataSource, Clock clock, Consumer<PollRun> listener) {
@@ -40,8 +41,8 @@ public final class RunHistory {
     public void record(PollRun run) {
         long millis = Duration.between(run.started(), clock.instant()).toMillis();
         LOG.info("{} in {} ms", run.summary(), millis);
+        gatherings.forEach(gathering -> gathering.offer(run));
         synchronized (recent) {
-            recorded++;
             recent.addFirst(run);
             while (recent.size() > KEPT) {
                 recent.removeLast();
@@ -80,21 +81,38 @@ public final class RunHistory {
         }
     }
 
-    /** How many runs were recorded since the service started. */
-    public int recordedCount() {
-        synchronized (recent) {
-            return recorded;
-        }
+    /**
+     * Starts gathering the runs of one detector, however many pages a cycle takes; the recent
+     * list keeps only the last few hundred.
+     */
+    public Gathering gather(EventKind kind) {
+        Gathering gathering = new Gathering(kind);
+        gatherings.add(gathering);
+        return gathering;
     }
 
-    /** The runs recorded after the given count, oldest first (as far as they are kept). */
-    public List<PollRun> recordedSince(int count) {
-        synchronized (recent) {
-            List<PollRun> newest = new ArrayList<>(recent).subList(0,
-                    Math.min(recent.size(), recorded - count));
-            List<PollRun> oldestFirst = new ArrayList<>(newest);
-            Collections.reverse(oldestFirst);
-            return oldestFirst;
+    /** The runs of one detector recorded while it is open, oldest first. */
+    public final class Gathering implements AutoCloseable {
+        private final EventKind kind;
+        private final List<PollRun> runs = new ArrayList<>();
+
+        private Gathering(EventKind kind) {
+            this.kind = kind;
+        }
+
+        private synchronized void offer(PollRun run) {
+            if (run.kind() == kind) {
+                runs.add(run);
+            }
+        }
+
+        public synchronized List<PollRun> runs() {
+            return List.copyOf(runs);
+        }
+
+        @Override
+        public void close() {
+            gatherings.remove(this);
         }
     }
 }
