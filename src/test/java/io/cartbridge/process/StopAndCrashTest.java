@@ -27,10 +27,7 @@ class StopAndCrashTest {
     void should_finish_in_flight_deliveries_on_a_graceful_stop_and_send_nothing_twice()
             throws Exception {
         try (ServiceHarness harness = ServiceHarness.onSubset()) {
-            harness.runOnce();
-            harness.restartService();
-            harness.activity.bulkPurchases(200000, "crash", 40);
-            harness.sendPulse.delayNextEvents(40, 200);
+            slowPurchases(harness, "crash", 40);
 
             try (ServiceProcess service = ServiceProcess.start(scheduled(harness))) {
                 await().atMost(Duration.ofSeconds(60))
@@ -51,10 +48,7 @@ class StopAndCrashTest {
     void should_give_back_what_a_stop_cut_short_so_that_the_next_start_sends_it_at_once()
             throws Exception {
         try (ServiceHarness harness = ServiceHarness.onSubset()) {
-            harness.runOnce();
-            harness.restartService();
-            harness.activity.bulkPurchases(200000, "cut", 200);
-            harness.sendPulse.delayNextEvents(200, 200);
+            slowPurchases(harness, "cut", 200);
             Map<String, String> settings = scheduled(harness);
             // Ten seconds of sending, two to finish it: the stop cuts the page short.
             settings.put("camel.main.shutdown-timeout", "2");
@@ -71,8 +65,7 @@ class StopAndCrashTest {
             harness.runOnce();
 
             List<Received> received = harness.sendPulse.received();
-            Set<String> orders = new HashSet<>();
-            received.forEach(event -> orders.add(event.body().path("order_id").asText()));
+            Set<String> orders = orders(received);
             assertThat(orders).hasSize(200);
             assertThat(received.size() - orders.size()).isLessThanOrEqualTo(IN_FLIGHT);
         }
@@ -96,8 +89,7 @@ class StopAndCrashTest {
             harness.runOnce();
 
             List<Received> received = harness.sendPulse.received();
-            Set<String> orders = new HashSet<>();
-            received.forEach(event -> orders.add(event.body().path("order_id").asText()));
+            Set<String> orders = orders(received);
             System.out.printf("StopAndCrashTest: killed after %d of %d; %d arrived, %d"
                     + " duplicate(s)%n", atKill, BATCH, received.size(),
                     received.size() - orders.size());
@@ -120,10 +112,25 @@ class StopAndCrashTest {
         return settings;
     }
 
-    private static void assertExactlyOnce(List<Received> received, int expected) {
+    /**
+     * A shop the service has polled once, then this many new purchases, each of which the
+     * stand-in answers after 200 ms.
+     */
+    private static void slowPurchases(ServiceHarness harness, String emailPrefix, int count) {
+        harness.runOnce();
+        harness.restartService();
+        harness.activity.bulkPurchases(200000, emailPrefix, count);
+        harness.sendPulse.delayNextEvents(count, 200);
+    }
+
+    private static Set<String> orders(List<Received> received) {
         Set<String> orders = new HashSet<>();
         received.forEach(event -> orders.add(event.body().path("order_id").asText()));
-        assertThat(orders).hasSize(expected);
+        return orders;
+    }
+
+    private static void assertExactlyOnce(List<Received> received, int expected) {
+        assertThat(orders(received)).hasSize(expected);
         assertThat(received).hasSize(expected);
     }
 }
