@@ -11,6 +11,7 @@ import io.cartbridge.delivery.ErrorEntry;
 import io.cartbridge.delivery.ErrorStore;
 import io.cartbridge.delivery.GuestCartStore;
 import io.cartbridge.delivery.HistoryMarks;
+import io.cartbridge.delivery.Pages;
 import io.cartbridge.delivery.Poller;
 import io.cartbridge.delivery.Recoveries;
 import io.cartbridge.delivery.Replayer;
@@ -188,7 +189,9 @@ public final class ServiceConfiguration implements CamelConfiguration {
         }));
         bind(context, "housekeeping", new Housekeeping(errors, dryRunWriter, recoveries,
                 Duration.ofDays(settings.integer("sync.retention-days", 30, 1)), clock));
+        bind(context, "pages", new Pages(templates));
         Replayer replayer = new Replayer(errors, ledger, templates, clock);
+
         bind(context, "replayer", replayer);
         ContactBackfill backfill = new ContactBackfill(query,
                 () -> ShopSnapshot.load(query, storeUrl, saleStatuses),
