@@ -11,6 +11,7 @@ import io.cartbridge.delivery.ErrorEntry;
 import io.cartbridge.delivery.ErrorStore;
 import io.cartbridge.delivery.GuestCartStore;
 import io.cartbridge.delivery.HistoryMarks;
+import io.cartbridge.delivery.Instances;
 import io.cartbridge.delivery.Pages;
 import io.cartbridge.delivery.Poller;
 import io.cartbridge.delivery.Recoveries;
@@ -103,8 +104,11 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 settings.flag("sync.require-consent", false),
                 settings.integer("sync.max-products", 20, 1),
                 settings.integer("sync.page-size", 1000, 1));
+        Instances instances = new Instances(service,
+                Duration.ofMillis(settings.integer("sync.cluster-checkin-ms", 10000, 1000)));
         DeliveryLedger ledger = new DeliveryLedger(service, clock,
-                Duration.ofMinutes(settings.integer("sync.claim-lease-minutes", 10, 0)));
+                Duration.ofMinutes(settings.integer("sync.claim-lease-minutes", 10, 0)),
+                instances);
         Map<EventKind, Detector> detectors = new EnumMap<>(EventKind.class);
         Detector carts = new CartDetector(query, rules, () -> ledger.skippedSince(
                 EventKind.CART.keyPrefix(), CartDetector.PASSING_REASONS,
@@ -191,7 +195,6 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 Duration.ofDays(settings.integer("sync.retention-days", 30, 1)), clock));
         bind(context, "pages", new Pages(templates));
         Replayer replayer = new Replayer(errors, ledger, templates, clock);
-
         bind(context, "replayer", replayer);
         ContactBackfill backfill = new ContactBackfill(query,
                 () -> ShopSnapshot.load(query, storeUrl, saleStatuses),
@@ -199,7 +202,7 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 settings.integer("sendpulse.addressbook-batch-size", 100, 1), clock);
         bind(context, "contactBackfill", backfill);
         SyncOperations operations = new SyncOperations(errors, replayer, history, recoveries,
-                backfill, credentials(settings));
+                backfill, instances, credentials(settings));
         bind(context, "syncOperations", operations);
         int jmxPort = settings.integer("management.jmx-port", 0, 0);
         String jmxHost = settings.text("management.jmx-host", "127.0.0.1");
@@ -209,6 +212,7 @@ public final class ServiceConfiguration implements CamelConfiguration {
 
             @Override
             protected void doStart() {
+                instances.start();
                 operations.register(context.getName());
                 if (jmxPort > 0) {
                     remote = JmxRemote.start(jmxHost, jmxPort,
@@ -227,7 +231,13 @@ public final class ServiceConfiguration implements CamelConfiguration {
                                 + " next poll sends them", released);
                     }
                 } catch (RuntimeException e) {
-                    LOG.warn("Claims not sent before the stop stay until the lease ends: {}",
+                    LOG.warn("Claims not sent before the stop stay until another instance sees"
+                            + " that this one is gone: {}", e.getMessage());
+                }
+                try {
+                    instances.stop();
+                } catch (RuntimeException e) {
+                    LOG.warn("This instance stays listed until it has missed two check-ins: {}",
                             e.getMessage());
                 }
                 if (remote != null) {
@@ -391,7 +401,8 @@ public final class ServiceConfiguration implements CamelConfiguration {
         }
     }
 
-    private static void migrate(DataSource service) {
+    /** Creates or updates the service's own tables in the given database. */
+    public static void migrate(DataSource service) {
         // The service's tables may share a schema with the shop; baseline below version 1 so
         // that the first migration still runs there.
         try {

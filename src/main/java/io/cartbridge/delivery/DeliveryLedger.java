@@ -25,12 +25,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
  * The service's record of every detected item, keyed by its business key. A claim is an
- * insert into the primary key, so only one poll or instance ever sends an item; a claim older
- * than the lease (a crash between claim and answer) may be taken again.
+ * insert into the primary key, so only one poll or instance ever sends an item. A claim may be
+ * taken again once the instance that holds it has stopped checking in (it was killed between
+ * claim and answer), or once it is older than the lease.
  */
 public final class DeliveryLedger {
 
@@ -39,13 +41,16 @@ public final class DeliveryLedger {
     private final DataSource dataSource;
     private final Clock clock;
     private final Duration lease;
+    private final Instances instances;
     /** The claim tokens this process wrote within the lease, and when. */
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
 
-    public DeliveryLedger(DataSource dataSource, Clock clock, Duration lease) {
+    public DeliveryLedger(DataSource dataSource, Clock clock, Duration lease,
+                          Instances instances) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.lease = lease;
+        this.instances = instances;
     }
 
     /** The entries of the given keys that the ledger holds. */
@@ -54,7 +59,7 @@ public final class DeliveryLedger {
         List<String> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += LOOKUP_BATCH) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + LOOKUP_BATCH));
-            String sql = "SELECT item_key, status, reason, claimed_at FROM sync_ledger"
+            String sql = "SELECT item_key, status, reason, claimed_at, claimed_by FROM sync_ledger"
                     + " WHERE item_key IN ("
                     + String.join(",", Collections.nCopies(batch.size(), "?")) + ")";
             try (Connection connection = dataSource.getConnection();
@@ -68,7 +73,8 @@ public final class DeliveryLedger {
                         entries.put(row.getString("item_key"), new LedgerEntry(
                                 row.getString("item_key"), row.getString("status"),
                                 row.getString("reason"),
-                                claimed == null ? null : claimed.toInstant(ZoneOffset.UTC)));
+                                claimed == null ? null : claimed.toInstant(ZoneOffset.UTC),
+                                row.getString("claimed_by")));
                     }
                 }
             } catch (SQLException e) {
@@ -91,7 +97,7 @@ public final class DeliveryLedger {
     }
 
     /** A recovery event that was sent (or is being sent) to a contact. */
-    public record SentEvent(String contact, String kind, Instant at) {
+    public record SentEvent(String key, String contact, String kind, Instant at) {
     }
 
     /**
@@ -104,7 +110,8 @@ public final class DeliveryLedger {
         if (contacts.isEmpty()) {
             return sent;
         }
-        String sql = "SELECT contact, kind, updated_at FROM sync_ledger WHERE contact IN ("
+        String sql = "SELECT item_key, contact, kind, updated_at FROM sync_ledger"
+                + " WHERE contact IN ("
                 + String.join(",", Collections.nCopies(contacts.size(), "?")) + ")"
                 + " AND status IN ('sent', 'claimed') AND updated_at >= ? AND kind IN ("
                 + String.join(",", Collections.nCopies(kinds.size(), "?")) + ")";
@@ -120,8 +127,8 @@ public final class DeliveryLedger {
             }
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    sent.add(new SentEvent(row.getString(1), row.getString(2),
-                            row.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
+                    sent.add(new SentEvent(row.getString(1), row.getString(2), row.getString(3),
+                            row.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
                 }
             }
         } catch (SQLException e) {
@@ -175,9 +182,16 @@ public final class DeliveryLedger {
         }
     }
 
-    /** Whether a claim is still in force, so that the item must not be sent again. */
-    public boolean isLeased(LedgerEntry entry) {
-        return entry.claimedAt() != null && entry.claimedAt().isAfter(clock.instant().minus(lease));
+    /**
+     * Which claims are in force now, so that their items must not be sent again: those within
+     * the lease whose instance still checks in. Reads the live instances once.
+     */
+    public Predicate<LedgerEntry> claimsInForce() {
+        Set<String> alive = instances.alive();
+        Instant leaseStart = clock.instant().minus(lease);
+        return entry -> LedgerEntry.CLAIMED.equals(entry.status()) && entry.claimedAt() != null
+                && entry.claimedAt().isAfter(leaseStart)
+                && (entry.claimedBy() == null || alive.contains(entry.claimedBy()));
     }
 
     /** One item to claim: its key, kind, the fingerprint of its contact and of its body. */
@@ -186,12 +200,13 @@ public final class DeliveryLedger {
 
     /**
      * Claims items for sending, a few hundred in one statement, and returns the keys this call
-     * took: new ones, skipped ones, and claims older than the lease (a crash between claim and
-     * answer). An item that another poll or instance holds, or that was sent or failed, is not
+     * took: new ones, skipped ones, and claims no longer in force (see {@link #claimsInForce}).
+     * An item that another poll or live instance holds, or that was sent or failed, is not
      * taken. A deadlock with another instance's claim is tried again.
      */
     public Set<String> claimAll(List<Claim> claims) {
         Set<String> taken = new HashSet<>();
+        List<String> alive = List.copyOf(instances.alive());
         List<Claim> sorted = new ArrayList<>(claims);
         // One order for every claimer, so that two instances lock rows in the same order.
         sorted.sort(Comparator.comparing(Claim::key));
@@ -199,7 +214,7 @@ public final class DeliveryLedger {
             List<Claim> batch = sorted.subList(from, Math.min(sorted.size(), from + LOOKUP_BATCH));
             for (int tries = 1; ; tries++) {
                 try {
-                    taken.addAll(claimBatch(batch));
+                    taken.addAll(claimBatch(batch, alive));
                     break;
                 } catch (SQLException e) {
                     if (!"40001".equals(e.getSQLState()) || tries == 3) {
@@ -212,7 +227,7 @@ public final class DeliveryLedger {
         return taken;
     }
 
-    private Set<String> claimBatch(List<Claim> batch) throws SQLException {
+    private Set<String> claimBatch(List<Claim> batch, List<String> alive) throws SQLException {
         String token = UUID.randomUUID().toString();
         LocalDateTime now = now();
         Instant issued = clock.instant();
@@ -220,12 +235,15 @@ public final class DeliveryLedger {
         tokens.put(token, issued);
         String mine = "claim_token = VALUES(claim_token)";
         String sql = "INSERT INTO sync_ledger (item_key, kind, contact, status, attempts,"
-                + " payload_hash, claimed_at, updated_at, claim_token) VALUES "
+                + " payload_hash, claimed_at, updated_at, claim_token, claimed_by) VALUES "
                 + String.join(", ", Collections.nCopies(batch.size(),
-                        "(?, ?, ?, 'claimed', 1, ?, ?, ?, ?)"))
+                        "(?, ?, ?, 'claimed', 1, ?, ?, ?, ?, ?)"))
                 // The token is set first; every later assignment sees whether it changed.
                 + " ON DUPLICATE KEY UPDATE claim_token = IF(status = 'skipped'"
-                + " OR (status = 'claimed' AND claimed_at < ?), VALUES(claim_token), claim_token),"
+                + " OR (status = 'claimed' AND (claimed_at < ? OR claimed_by NOT IN ("
+                + String.join(",", Collections.nCopies(alive.size(), "?")) + "))),"
+                + " VALUES(claim_token), claim_token),"
+                + " claimed_by = IF(" + mine + ", VALUES(claimed_by), claimed_by),"
                 + " attempts = IF(" + mine + ", attempts + 1, attempts),"
                 + " contact = IF(" + mine + ", VALUES(contact), contact),"
                 + " payload_hash = IF(" + mine + ", VALUES(payload_hash), payload_hash),"
@@ -245,8 +263,12 @@ public final class DeliveryLedger {
                     insert.setObject(index++, now);
                     insert.setObject(index++, now);
                     insert.setString(index++, token);
+                    insert.setString(index++, instances.id());
                 }
-                insert.setObject(index, now.minus(lease));
+                insert.setObject(index++, now.minus(lease));
+                for (String instance : alive) {
+                    insert.setString(index++, instance);
+                }
                 insert.executeUpdate();
             }
             try (PreparedStatement query = connection.prepareStatement(
@@ -303,11 +325,12 @@ public final class DeliveryLedger {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement(
                      "UPDATE sync_ledger SET status = 'claimed', attempts = attempts + 1,"
-                             + " claimed_at = ?, updated_at = ? WHERE item_key = ?"
+                             + " claimed_at = ?, updated_at = ?, claimed_by = ? WHERE item_key = ?"
                              + " AND status = 'failed'")) {
             update.setObject(1, now);
             update.setObject(2, now);
-            update.setString(3, key);
+            update.setString(3, instances.id());
+            update.setString(4, key);
             return update.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new LedgerException("Cannot claim " + key + " for a replay: " + e.getMessage(),

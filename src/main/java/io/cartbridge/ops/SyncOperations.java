@@ -3,6 +3,7 @@ package io.cartbridge.ops;
 import io.cartbridge.delivery.ContactBackfill;
 import io.cartbridge.delivery.ErrorEntry;
 import io.cartbridge.delivery.ErrorStore;
+import io.cartbridge.delivery.Instances;
 import io.cartbridge.delivery.PollRun;
 import io.cartbridge.delivery.Recoveries;
 import io.cartbridge.delivery.Replayer;
@@ -28,6 +29,7 @@ public final class SyncOperations implements SyncOperationsMBean {
     private final RunHistory history;
     private final Recoveries recoveries;
     private final ContactBackfill backfill;
+    private final Instances instances;
     private final String credentials;
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "cartbridge-backfill");
@@ -36,12 +38,14 @@ public final class SyncOperations implements SyncOperationsMBean {
     });
 
     public SyncOperations(ErrorStore errors, Replayer replayer, RunHistory history,
-                          Recoveries recoveries, ContactBackfill backfill, String credentials) {
+                          Recoveries recoveries, ContactBackfill backfill, Instances instances,
+                          String credentials) {
         this.errors = errors;
         this.replayer = replayer;
         this.history = history;
         this.recoveries = recoveries;
         this.backfill = backfill;
+        this.instances = instances;
         this.credentials = credentials;
     }
 
@@ -87,6 +91,16 @@ public final class SyncOperations implements SyncOperationsMBean {
     public String[] getRecoveries() {
         return recoveries.figures(java.time.Instant.EPOCH).stream()
                 .map(Recoveries.Figure::toString).toArray(String[]::new);
+    }
+
+    @Override
+    public String[] getInstances() {
+        return instances.seen().stream()
+                .map(seen -> seen.host() + " pid " + seen.pid() + ", started " + seen.startedAt()
+                        + " UTC, last check-in " + seen.seenAt() + " UTC, "
+                        + (seen.alive() ? "alive" : "gone")
+                        + (seen.id().equals(instances.id()) ? " (this instance)" : ""))
+                .toArray(String[]::new);
     }
 
     @Override

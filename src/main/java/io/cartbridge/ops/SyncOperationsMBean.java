@@ -15,6 +15,13 @@ public interface SyncOperationsMBean {
     /** Sales that followed a cart or checkout event, by kind and store, with their revenue. */
     String[] getRecoveries();
 
+    /**
+     * The instances that share the service database, one line each: host, process id, start,
+     * last check-in, and whether it is alive; another instance takes over what a gone one had
+     * claimed.
+     */
+    String[] getInstances();
+
     /** How the service authenticates at SendPulse, with every secret masked. */
     String getSendPulseCredentials();
 

@@ -129,6 +129,18 @@ class JmxOperationsTest {
     }
 
     @Test
+    void should_list_this_instance_as_alive_with_its_process_id() throws Exception {
+        try (JMXConnector connector = connect(PASSWORD)) {
+            String[] instances = (String[]) connector.getMBeanServerConnection()
+                    .getAttribute(operations(), "Instances");
+
+            assertThat(instances).hasSize(1);
+            assertThat(instances[0]).contains("pid " + ProcessHandle.current().pid())
+                    .contains("alive (this instance)");
+        }
+    }
+
+    @Test
     void should_refuse_a_wrong_password() {
         assertThatThrownBy(() -> connect("not-the-password")).isInstanceOf(SecurityException.class);
     }
