@@ -20,7 +20,8 @@ public final class PollBatch {
 
     /**
      * Whether the detector should poll again at once: more rows wait and this poll moved the
-     * cursor (a poll held back by an unrecorded failure waits for the next schedule).
+     * cursor (a poll held back by an unrecorded failure, or by an item another instance holds,
+     * waits for the next schedule).
      */
     public boolean isMore() {
         return more && moved;

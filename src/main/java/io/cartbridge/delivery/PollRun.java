@@ -23,7 +23,10 @@ public final class PollRun {
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final Map<String, AtomicInteger> skipped = new ConcurrentHashMap<>();
-    private final AtomicLong firstUnrecorded = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong firstHeld = new AtomicLong(Long.MAX_VALUE);
+
+    /** Skip reason of an item that another poll or instance has claimed and not sent yet. */
+    public static final String CLAIMED_ELSEWHERE = "claimed by another poll";
 
     public PollRun(EventKind kind, Instant started, boolean dryRun) {
         this.kind = kind;
@@ -79,8 +82,22 @@ public final class PollRun {
      */
     public void unrecorded(long position) {
         failed.incrementAndGet();
+        holdCursorAt(position);
+    }
+
+    /**
+     * An item that another poll or instance holds a claim on: it is counted as skipped, and a
+     * cursor must not move past it, so that the item is read again should that holder die
+     * before it is sent.
+     */
+    public void claimedElsewhere(long position) {
+        skipped(CLAIMED_ELSEWHERE);
+        holdCursorAt(position);
+    }
+
+    private void holdCursorAt(long position) {
         if (position > 0) {
-            firstUnrecorded.accumulateAndGet(position, Math::min);
+            firstHeld.accumulateAndGet(position, Math::min);
         }
     }
 
@@ -105,9 +122,12 @@ public final class PollRun {
                 entry -> entry.getValue().get(), Integer::sum, TreeMap::new));
     }
 
-    /** The cursor a detector may move to: never past an item whose failure was not recorded. */
+    /**
+     * The cursor a detector may move to: never past an item whose failure was not recorded, nor
+     * past one that another poll or instance holds.
+     */
     public long safeCursor(long detected) {
-        long hold = firstUnrecorded.get();
+        long hold = firstHeld.get();
         return hold == Long.MAX_VALUE ? detected : Math.min(detected, hold - 1);
     }
 

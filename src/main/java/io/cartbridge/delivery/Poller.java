@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -106,11 +107,17 @@ public final class Poller {
         }
 
         List<ShopEvent> fresh = new ArrayList<>();
+        Predicate<LedgerEntry> inForce = known.values().stream()
+                .anyMatch(entry -> LedgerEntry.CLAIMED.equals(entry.status()))
+                ? ledger.claimsInForce() : entry -> false;
         for (ShopEvent event : detection.events()) {
             LedgerEntry entry = known.get(event.key());
             if (entry == null || LedgerEntry.SKIPPED.equals(entry.status())
-                    || (LedgerEntry.CLAIMED.equals(entry.status()) && !ledger.isLeased(entry))) {
+                    || (LedgerEntry.CLAIMED.equals(entry.status()) && !inForce.test(entry))) {
                 fresh.add(event);
+            } else if (LedgerEntry.CLAIMED.equals(entry.status())) {
+                run.found(1);
+                run.claimedElsewhere(event.position());
             }
         }
         Set<String> cooling = coolingDown(kind, fresh);
@@ -174,7 +181,7 @@ public final class Poller {
             if (claimed.contains(delivery.key())) {
                 mine.add(delivery);
             } else {
-                run.skipped("claimed by another poll");
+                run.claimedElsewhere(delivery.position());
             }
         }
         return mine;
@@ -230,8 +237,12 @@ public final class Poller {
         List<String> contacts = events.stream()
                 .map(event -> DeliveryLedger.contact(event.contact().email()))
                 .filter(Objects::nonNull).distinct().toList();
+        // An item's own claim, left by an instance that died before the answer, is no event
+        // that was sent: it must not hold the item itself back.
+        Set<String> keys = new HashSet<>(events.stream().map(ShopEvent::key).toList());
         Set<String> cooling = new HashSet<>();
-        ledger.sentSince(RECOVERY, contacts, clock.instant().minus(cooldown))
+        ledger.sentSince(RECOVERY, contacts, clock.instant().minus(cooldown)).stream()
+                .filter(sent -> !keys.contains(sent.key()))
                 .forEach(sent -> cooling.add(sent.contact()));
         return cooling;
     }
