@@ -37,6 +37,11 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(builder.start(), log);
     }
 
+    /** The operating system's id of the process. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGTERM: the service stops gracefully. Waits for the process to end. */
     public int stop() throws InterruptedException {
         process.destroy();
