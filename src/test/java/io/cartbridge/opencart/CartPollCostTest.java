@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a cart poll costs the shop: on a shop with 20,000 cart lines spread over two weeks, a
- * poll that finds nothing new reads a few hundred rows, not the table, and a cart that goes
- * idle between two polls is still found, with the key a whole-table read gives it.
+ * poll that finds nothing new reads a few hundred rows, not the table (on OpenCart 4.1 only
+ * with the owner's index on the date; without it, each line once), and a cart that goes idle
+ * between two polls is still found, with the key a whole-table read gives it.
  */
 class CartPollCostTest {
 
@@ -38,20 +39,37 @@ class CartPollCostTest {
 
     @Test
     void should_read_only_recent_lines_on_opencart_4_1_once_the_owner_indexed_the_date() {
-        Path folder = ServiceHarness.sharedDir().resolve("fixtures/opencart/4.1.0.4");
-        Assumptions.assumeTrue(Files.isDirectory(folder), "no OpenCart fixtures at " + folder);
-        try (TestDatabase shop = TestDatabase.create("cartcost41")) {
-            shop.load(folder.resolve("schema.sql"));
-            shop.load(folder.resolve("data.sql"));
-            fill(shop, "4.1");
+        try (TestDatabase shop = opencart41("cartcost41")) {
             shop.run("CREATE INDEX cart_date_added ON oc_cart (date_added);\n");
 
-            assertIdlePollIsCheapAndRipeningIsSeen(shop, "4.1");
+            assertIdlePollIsCheapAndRipeningIsSeen(shop, "4.1", LINES / 20);
         }
+    }
+
+    @Test
+    void should_read_each_line_once_at_most_on_opencart_4_1_without_the_owner_index() {
+        try (TestDatabase shop = opencart41("cartscan41")) {
+            assertIdlePollIsCheapAndRipeningIsSeen(shop, "4.1", LINES + LINES / 20);
+        }
+    }
+
+    private static TestDatabase opencart41(String name) {
+        Path folder = ServiceHarness.sharedDir().resolve("fixtures/opencart/4.1.0.4");
+        Assumptions.assumeTrue(Files.isDirectory(folder), "no OpenCart fixtures at " + folder);
+        TestDatabase shop = TestDatabase.create(name);
+        shop.load(folder.resolve("schema.sql"));
+        shop.load(folder.resolve("data.sql"));
+        fill(shop, "4.1");
+        return shop;
     }
 
     private static void assertIdlePollIsCheapAndRipeningIsSeen(TestDatabase shop,
                                                                String version) {
+        assertIdlePollIsCheapAndRipeningIsSeen(shop, version, LINES / 20);
+    }
+
+    private static void assertIdlePollIsCheapAndRipeningIsSeen(TestDatabase shop, String version,
+                                                               long idleReadLimit) {
         try (ShopReads reads = new ShopReads(shop, version)) {
             ShopSnapshot snapshot = reads.snapshot();
             Detector carts = reads.carts();
@@ -74,10 +92,10 @@ class CartPollCostTest {
                             .isBefore(idleAtFirstPolls))
                     .forEach(event -> ripenedSince.add(event.key()));
             assertThat(idle.found()).isZero();
-            assertThat(idleReads).isLessThan(LINES / 20);
+            assertThat(idleReads).isLessThan(idleReadLimit);
             assertThat(ripenedSince).isNotEmpty();
             assertThat(keys(ripened)).isEqualTo(ripenedSince);
-            assertThat(ripenedReads).isLessThan(LINES / 10);
+            assertThat(ripenedReads).isLessThan(idleReadLimit + LINES / 20);
         }
     }
 
