@@ -71,7 +71,13 @@ public final class RunHistory {
             LOG.warn("Cannot write the run history of {}: {}", run.kind().detector(),
                     e.getMessage());
         }
-        listener.accept(run);
+        // The metrics read the service database too; when it fails, the poll has still ended.
+        try {
+            listener.accept(run);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot update the metrics of {}: {}", run.kind().detector(),
+                    e.getMessage());
+        }
     }
 
     /** The latest runs, newest first. */

@@ -216,6 +216,33 @@ class SendPulseFaultsTest {
     }
 
     @Test
+    void should_keep_a_refused_item_open_when_the_error_store_cannot_be_written() {
+        harness.sendPulse.rejectEmails("refused@example.test");
+        purchase("before@example.test");
+        purchase("refused@example.test");
+        purchase("after@example.test");
+        harness.state.run("RENAME TABLE sync_error TO sync_error_away;\n");
+
+        List<PollRun> runs = harness.runOnce();
+
+        PollRun purchases = harness.run(runs, "purchases");
+        assertThat(purchases.sentCount()).isEqualTo(2);
+        assertThat(purchases.failedCount()).isEqualTo(1);
+        assertThat(harness.sendPulse.emails("purchase"))
+                .contains("before@example.test", "after@example.test");
+
+        harness.state.run("RENAME TABLE sync_error_away TO sync_error;\n");
+        harness.sendPulse.heal();
+        runs = harness.runOnce();
+
+        // The refused item was read again: the cursor had stayed before it.
+        assertThat(harness.run(runs, "purchases").sentCount()).isEqualTo(1);
+        assertThat(harness.sendPulse.emails("purchase")).containsExactlyInAnyOrder(
+                "before@example.test", "refused@example.test", "after@example.test");
+        assertThat(failed()).isEmpty();
+    }
+
+    @Test
     void should_send_with_a_static_api_key_and_never_ask_for_a_token() {
         harness.close();
         harness = ServiceHarness.onSubset().with("sendpulse.api-key", "static-key-for-tests")

@@ -183,8 +183,10 @@ public final class SendPulseStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Ends the lasting failure and the refusal of emails. */
     public SendPulseStandIn heal() {
         eventFault = null;
+        rejected.clear();
         return this;
     }
 
