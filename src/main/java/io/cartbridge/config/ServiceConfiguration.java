@@ -249,7 +249,7 @@ public final class ServiceConfiguration implements CamelConfiguration {
         HistoryMarks marks = new HistoryMarks(service,
                 Duration.ofDays(rules.maxAgeDays() + 1L));
         bind(context, "poller", new Poller(detectors,
-                () -> snapshot(query, storeUrl, saleStatuses, marks), ledger,
+                () -> snapshot(query, storeUrl, saleStatuses, marks), ledger, errors,
                 new CursorStore(service, clock), payload, eventNames, history, dryRun,
                 Duration.ofHours(settings.integer("sync.cooldown-hours", 24, 0)), recoveries,
                 contactUpdates(settings), clock));

@@ -1,5 +1,6 @@
 package io.cartbridge.delivery;
 
+import io.cartbridge.opencart.Unbuilt;
 import io.cartbridge.sendpulse.Failure;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -21,6 +22,8 @@ import javax.sql.DataSource;
 public final class ErrorStore {
 
     private static final int TEXT_LIMIT = 4000;
+    /** The endpoint of an entry whose event was never built, so never sent. */
+    public static final String UNBUILT = "not built";
 
     private final DataSource dataSource;
     private final DeliveryLedger ledger;
@@ -47,6 +50,18 @@ public final class ErrorStore {
                 }
             }
         }
+    }
+
+    /**
+     * Stores an item whose event could not be built from the shop's rows. Its entry has no
+     * request to send again; the ledger must hold the item's claim, as for a failed delivery.
+     */
+    public void recordUnbuilt(Unbuilt item) {
+        Delivery delivery = new Delivery(item.kind(), item.key(), UNBUILT, new byte[0],
+                item.email(), item.position(), null, false, null);
+        record(delivery, UNBUILT, new Failure(null, null,
+                "Cannot be built from the shop's data: " + item.problem(), null, item.problem(),
+                false), 1);
     }
 
     private void write(Delivery delivery, String endpoint, Failure failure, int attempts)

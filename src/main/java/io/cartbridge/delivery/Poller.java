@@ -7,6 +7,7 @@ import io.cartbridge.opencart.ShopEvent;
 import io.cartbridge.opencart.ShopSnapshot;
 import io.cartbridge.opencart.Skip;
 import io.cartbridge.opencart.SkipReason;
+import io.cartbridge.opencart.Unbuilt;
 import io.cartbridge.ops.Masking;
 import io.cartbridge.sendpulse.EventPayload;
 import java.net.URLEncoder;
@@ -44,6 +45,7 @@ public final class Poller {
     private final Map<EventKind, Detector> detectors;
     private final Supplier<ShopSnapshot> snapshots;
     private final DeliveryLedger ledger;
+    private final ErrorStore errors;
     private final CursorStore cursors;
     private final EventPayload payload;
     private final Map<EventKind, String> eventNames;
@@ -57,13 +59,15 @@ public final class Poller {
     private final Map<String, java.time.Instant> dryRunRecovery = new ConcurrentHashMap<>();
 
     public Poller(Map<EventKind, Detector> detectors, Supplier<ShopSnapshot> snapshots,
-                  DeliveryLedger ledger, CursorStore cursors, EventPayload payload,
+                  DeliveryLedger ledger, ErrorStore errors, CursorStore cursors,
+                  EventPayload payload,
                   Map<EventKind, String> eventNames, RunHistory history, boolean dryRun,
                   Duration cooldown, Recoveries recoveries,
                   Function<ShopEvent, byte[]> contactUpdates, Clock clock) {
         this.detectors = detectors;
         this.snapshots = snapshots;
         this.ledger = ledger;
+        this.errors = errors;
         this.cursors = cursors;
         this.payload = payload;
         this.eventNames = eventNames;
@@ -88,9 +92,10 @@ public final class Poller {
                     detection.cursor());
         }
 
-        Map<String, LedgerEntry> known = dryRun ? Map.of() : ledger.find(Stream.concat(
+        Map<String, LedgerEntry> known = dryRun ? Map.of() : ledger.find(Stream.of(
                 detection.events().stream().map(ShopEvent::key),
-                detection.skips().stream().map(Skip::key)).toList());
+                detection.skips().stream().map(Skip::key),
+                detection.unbuilt().stream().map(Unbuilt::key)).flatMap(keys -> keys).toList());
         for (Skip skip : detection.skips()) {
             LedgerEntry entry = known.get(skip.key());
             if (entry != null && (!LedgerEntry.SKIPPED.equals(entry.status())
@@ -112,12 +117,17 @@ public final class Poller {
                 ? ledger.claimsInForce() : entry -> false;
         for (ShopEvent event : detection.events()) {
             LedgerEntry entry = known.get(event.key());
-            if (entry == null || LedgerEntry.SKIPPED.equals(entry.status())
-                    || (LedgerEntry.CLAIMED.equals(entry.status()) && !inForce.test(entry))) {
+            if (open(entry, inForce)) {
                 fresh.add(event);
             } else if (LedgerEntry.CLAIMED.equals(entry.status())) {
                 run.found(1);
                 run.claimedElsewhere(event.position());
+            }
+        }
+        List<Unbuilt> unbuilt = new ArrayList<>();
+        for (Unbuilt item : detection.unbuilt()) {
+            if (open(known.get(item.key()), inForce)) {
+                unbuilt.add(item);
             }
         }
         Set<String> cooling = coolingDown(kind, fresh);
@@ -144,18 +154,70 @@ public final class Poller {
                 }
                 continue;
             }
+            byte[] body;
+            byte[] contactUpdate;
+            try {
+                body = payload.toBytes(event);
+                contactUpdate = contactUpdates.apply(event);
+            } catch (RuntimeException e) {
+                unbuilt.add(Unbuilt.of(kind, event.key(), event.contact().email(),
+                        event.position(), e));
+                continue;
+            }
             run.found(1);
             if (dryRun && RECOVERY.contains(kind.keyPrefix()) && contact != null) {
                 dryRunRecovery.put(contact, clock.instant());
             }
-            deliveries.add(new Delivery(kind, event.key(), path, payload.toBytes(event),
-                    event.contact().email(), event.position(), run, false,
-                    contactUpdates.apply(event)));
+            deliveries.add(new Delivery(kind, event.key(), path, body, event.contact().email(),
+                    event.position(), run, false, contactUpdate));
         }
+        keepUnbuilt(run, unbuilt);
         if (!dryRun && !deliveries.isEmpty()) {
             deliveries = claim(run, deliveries);
         }
         return new PollBatch(run, deliveries, detection.cursor(), detection.more());
+    }
+
+    /** Whether an item may be taken: not in the ledger, skipped, or claimed and left. */
+    private static boolean open(LedgerEntry entry, Predicate<LedgerEntry> inForce) {
+        return entry == null || LedgerEntry.SKIPPED.equals(entry.status())
+                || (LedgerEntry.CLAIMED.equals(entry.status()) && !inForce.test(entry));
+    }
+
+    /**
+     * Keeps the items whose event could not be built in the error store, as failed, so that
+     * one bad row neither stops the poll nor goes unaccounted. An item the error store cannot
+     * take stays open: the cursor is kept before it and the next poll reads it again.
+     */
+    private void keepUnbuilt(PollRun run, List<Unbuilt> unbuilt) {
+        for (Unbuilt item : unbuilt) {
+            run.found(1);
+            if (dryRun) {
+                run.failed();
+                LOG.error("{}: {} ({}) cannot be built from the shop's data: {}",
+                        run.kind().detector(), item.key(), Masking.email(item.email()),
+                        item.problem());
+                continue;
+            }
+            try {
+                if (ledger.claimAll(List.of(new DeliveryLedger.Claim(item.key(),
+                        item.kind().keyPrefix(), DeliveryLedger.contact(item.email()), null)))
+                        .isEmpty()) {
+                    run.claimedElsewhere(item.position());
+                    continue;
+                }
+                errors.recordUnbuilt(item);
+                run.failed();
+                LOG.error("{}: {} ({}) cannot be built from the shop's data and is in the error"
+                        + " store; the rest of the poll goes on: {}", run.kind().detector(),
+                        item.key(), Masking.email(item.email()), item.problem());
+            } catch (RuntimeException e) {
+                LOG.error("{}: {} cannot be built from the shop's data ({}) and the error store"
+                        + " could not keep it ({}); it stays open for the next poll",
+                        run.kind().detector(), item.key(), item.problem(), e.getMessage());
+                run.unrecorded(item.position());
+            }
+        }
     }
 
     /**

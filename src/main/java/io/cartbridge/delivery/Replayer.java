@@ -38,6 +38,10 @@ public final class Replayer {
             return "Entry " + id + " (" + entry.key() + ") is " + entry.state()
                     + "; nothing sent";
         }
+        if (ErrorStore.UNBUILT.equals(entry.endpoint())) {
+            return "Entry " + id + " (" + entry.key() + ") could not be built from the shop's"
+                    + " data, so there is no request to send again: " + entry.errorMessage();
+        }
         if (!ledger.claimFailed(entry.key())) {
             return "Entry " + id + " (" + entry.key() + ") is being sent or was delivered;"
                     + " nothing sent";

@@ -129,17 +129,23 @@ public final class CartDetector implements Detector {
         Map<String, List<ProductLine>> lines = contents.price(open, stores, currencies,
                 shop.store(0).languageId());
         List<ShopEvent> events = new ArrayList<>();
+        List<Unbuilt> unbuilt = new ArrayList<>();
         for (CartRow cart : unsold) {
             List<ProductLine> cartLines = lines.getOrDefault(cart.id(), List.of());
             if (cartLines.isEmpty()) {
                 skips.add(skip(cart, stored, SkipReason.NO_PRODUCTS));
                 continue;
             }
-            events.add(rules.cartEvent(key(cart, stored), cart.contact(), stores.get(cart.id()),
-                    cart.lastAdded().atZone(shop.zone()), currencies.get(cart.id()), cartLines,
-                    position));
+            try {
+                events.add(rules.cartEvent(key(cart, stored), cart.contact(),
+                        stores.get(cart.id()), cart.lastAdded().atZone(shop.zone()),
+                        currencies.get(cart.id()), cartLines, position));
+            } catch (RuntimeException e) {
+                unbuilt.add(Unbuilt.of(kind(), key(cart, stored), cart.contact().email(), position,
+                        e));
+            }
         }
-        return new Detection(kind(), events, skips, next.encode());
+        return new Detection(kind(), events, skips, unbuilt, next.encode(), false);
     }
 
     /**

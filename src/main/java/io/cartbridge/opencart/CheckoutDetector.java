@@ -132,23 +132,28 @@ public final class CheckoutDetector implements Detector {
         CatalogLinks links = CatalogLinks.load(query, lines.values().stream()
                 .flatMap(List::stream).map(OrderLines.StoredLine::productId).toList());
         List<ShopEvent> events = new ArrayList<>();
+        List<Unbuilt> unbuilt = new ArrayList<>();
         for (CheckoutRow row : open) {
             List<OrderLines.StoredLine> stored = lines.getOrDefault(row.orderId(), List.of());
             if (stored.isEmpty()) {
                 skips.add(skip(row, SkipReason.NO_PRODUCTS));
                 continue;
             }
-            StoreInfo store = shop.store(row.storeId());
-            Currency currency = shop.currency(row.currencyCode());
-            List<ProductLine> products = OrderLines.convert(stored, store, currency,
-                    row.currencyValue(), links);
-            events.add(new ShopEvent(kind(), key(row), row.contact(), store,
-                    row.added().atZone(shop.zone()), currency,
-                    currency.convert(row.total(), row.currencyValue()),
-                    rules.cap(products),
-                    products.size(), (long) row.orderId(), null, 0, null));
+            try {
+                StoreInfo store = shop.store(row.storeId());
+                Currency currency = shop.currency(row.currencyCode());
+                List<ProductLine> products = OrderLines.convert(stored, store, currency,
+                        row.currencyValue(), links);
+                events.add(new ShopEvent(kind(), key(row), row.contact(), store,
+                        row.added().atZone(shop.zone()), currency,
+                        currency.convert(row.total(), row.currencyValue()),
+                        rules.cap(products),
+                        products.size(), (long) row.orderId(), null, 0, null));
+            } catch (RuntimeException e) {
+                unbuilt.add(Unbuilt.of(kind(), key(row), row.contact().email(), 0, e));
+            }
         }
-        return new Detection(kind(), events, skips, nextFloor);
+        return new Detection(kind(), events, skips, unbuilt, nextFloor, false);
     }
 
     private Skip skip(CheckoutRow row, SkipReason reason) {

@@ -27,15 +27,17 @@ public final class CombinedDetector implements Detector {
     public Detection detect(ShopSnapshot shop, LocalDateTime now, long cursor) {
         List<ShopEvent> events = new ArrayList<>();
         List<Skip> skips = new ArrayList<>();
+        List<Unbuilt> unbuilt = new ArrayList<>();
         long next = cursor;
         for (Detector part : parts) {
             Detection detection = part.detect(shop, now, cursor);
             events.addAll(detection.events());
             skips.addAll(detection.skips());
+            unbuilt.addAll(detection.unbuilt());
             if (part == parts.get(0)) {
                 next = detection.cursor();
             }
         }
-        return new Detection(kind, events, skips, next);
+        return new Detection(kind, events, skips, unbuilt, next, false);
     }
 }

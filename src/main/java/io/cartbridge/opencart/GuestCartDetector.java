@@ -84,6 +84,7 @@ public final class GuestCartDetector implements Detector {
                         .minusMinutes(DetectionRules.ORDER_BEFORE_CART_TOLERANCE_MINUTES));
 
         List<ShopEvent> events = new ArrayList<>();
+        List<Unbuilt> unbuilt = new ArrayList<>();
         for (GuestCartCopies.Copy copy : due) {
             String key = "cart:guest-" + copy.cartId() + ":" + copy.fingerprint();
             Customer customer = customers.get(SaleHistory.normal(copy.email()));
@@ -104,15 +105,20 @@ public final class GuestCartDetector implements Detector {
                 skips.add(new Skip(kind(), key, copy.email(), reason, 0));
                 continue;
             }
-            StoreInfo store = shop.store(copy.storeId());
-            Contact contact = ContactReader.contact(customer == null ? 0 : customer.id(),
-                    copy.email(), copy.telephone(), copy.firstName(), copy.lastName(),
-                    customer != null && customer.newsletter(), store.phoneRegion());
-            events.add(rules.cartEvent(key, contact, store, copy.lastChange().atZone(shop.zone()),
-                    currency(shop, store, copy.currency()), copy.lines(), 0));
+            try {
+                StoreInfo store = shop.store(copy.storeId());
+                Contact contact = ContactReader.contact(customer == null ? 0 : customer.id(),
+                        copy.email(), copy.telephone(), copy.firstName(), copy.lastName(),
+                        customer != null && customer.newsletter(), store.phoneRegion());
+                events.add(rules.cartEvent(key, contact, store,
+                        copy.lastChange().atZone(shop.zone()),
+                        currency(shop, store, copy.currency()), copy.lines(), 0));
+            } catch (RuntimeException e) {
+                unbuilt.add(Unbuilt.of(kind(), key, copy.email(), 0, e));
+            }
         }
         copies.forget(notBefore);
-        return new Detection(kind(), events, skips, cursor);
+        return new Detection(kind(), events, skips, unbuilt, cursor, false);
     }
 
     /**

@@ -114,21 +114,27 @@ public final class PurchaseDetector implements Detector {
         CatalogLinks links = CatalogLinks.load(query, lines.values().stream()
                 .flatMap(List::stream).map(OrderLines.StoredLine::productId).toList());
         List<ShopEvent> events = new ArrayList<>();
+        List<Unbuilt> unbuilt = new ArrayList<>();
         for (HistoryRow row : sales) {
-            StoreInfo store = shop.store(row.storeId());
-            Currency currency = shop.currency(row.currencyCode());
-            List<ProductLine> products = OrderLines.convert(
-                    lines.getOrDefault(row.orderId(), List.of()), store, currency,
-                    row.currencyValue(), links);
-            events.add(new ShopEvent(kind(), key(row), row.contact(), store,
-                    row.at().atZone(shop.zone()), currency,
-                    currency.convert(row.total(), row.currencyValue()),
-                    rules.cap(products),
-                    products.size(), (long) row.orderId(),
-                    shop.statusName(row.statusId(), store.languageId()), row.historyId(),
-                    row.total()));
+            try {
+                StoreInfo store = shop.store(row.storeId());
+                Currency currency = shop.currency(row.currencyCode());
+                List<ProductLine> products = OrderLines.convert(
+                        lines.getOrDefault(row.orderId(), List.of()), store, currency,
+                        row.currencyValue(), links);
+                events.add(new ShopEvent(kind(), key(row), row.contact(), store,
+                        row.at().atZone(shop.zone()), currency,
+                        currency.convert(row.total(), row.currencyValue()),
+                        rules.cap(products),
+                        products.size(), (long) row.orderId(),
+                        shop.statusName(row.statusId(), store.languageId()), row.historyId(),
+                        row.total()));
+            } catch (RuntimeException e) {
+                unbuilt.add(Unbuilt.of(kind(), key(row), row.contact().email(), row.historyId(),
+                        e));
+            }
         }
-        return new Detection(kind(), events, skips, upTo, upTo < last);
+        return new Detection(kind(), events, skips, unbuilt, upTo, upTo < last);
     }
 
     private static String key(HistoryRow row) {
