@@ -2,10 +2,27 @@ package io.cartbridge;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 /** Starts the service from the command line, with application.properties in the working folder. */
 public final class App {
+
+    private static final List<String> REPLAY_KINDS = List.of("cart", "checkout", "purchase",
+            "all");
+    private static final String USAGE = String.join("\n",
+            "Usage: java -jar opencart-sendpulse.jar [--backfill [FROM [TO]] | --replay [KIND]]",
+            "  (none)                 run the sync on its schedules (or one cycle with",
+            "                         SYNC_ONCE=true; nothing is sent with SYNC_DRY_RUN=true)",
+            "  --backfill [FROM [TO]] add past consenting customers to the address book",
+            "                         (dates YYYY-MM-DD, both inclusive) and exit",
+            "  --replay [KIND]        send the failed items of the error store again and exit;",
+            "                         KIND is cart, checkout, purchase or all (default)",
+            "  --help                 show this text",
+            "Settings come from application.properties in the working folder and from",
+            "environment variables (sync.once -> SYNC_ONCE).");
 
     private App() {
     }
@@ -18,6 +35,15 @@ public final class App {
      */
     public static void main(String[] args) {
         int exitCode;
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(USAGE);
+            System.exit(0);
+        }
+        String wrong = wrongArguments(args);
+        if (wrong != null) {
+            System.err.println("cartbridge: " + wrong + "\n" + USAGE);
+            System.exit(2);
+        }
         try {
             checkConfiguration();
             if (args.length > 0 && args[0].equals("--backfill")) {
@@ -39,6 +65,42 @@ public final class App {
             exitCode = 1;
         }
         System.exit(exitCode);
+    }
+
+    /** What is wrong with the command line, or null; nothing starts on a wrong one. */
+    static String wrongArguments(String[] args) {
+        if (args.length == 0) {
+            return null;
+        }
+        if (args[0].equals("--backfill")) {
+            if (args.length > 3) {
+                return "--backfill takes at most two dates, not " + (args.length - 1);
+            }
+            LocalDate from = null;
+            for (int i = 1; i < args.length; i++) {
+                try {
+                    LocalDate date = LocalDate.parse(args[i]);
+                    if (from != null && from.isAfter(date)) {
+                        return "--backfill: the first date " + from + " is after the last "
+                                + date;
+                    }
+                    from = date;
+                } catch (DateTimeParseException e) {
+                    return "--backfill: '" + args[i] + "' is not a date like 2026-01-31";
+                }
+            }
+            return null;
+        }
+        if (args[0].equals("--replay")) {
+            if (args.length > 2) {
+                return "--replay takes one kind at most, not " + (args.length - 1);
+            }
+            if (args.length == 2 && !REPLAY_KINDS.contains(args[1])) {
+                return "--replay: '" + args[1] + "' is not one of " + REPLAY_KINDS;
+            }
+            return null;
+        }
+        return "unknown argument '" + args[0] + "'; nothing was started";
     }
 
     private static void checkConfiguration() {
