@@ -91,7 +91,7 @@ public final class SyncService implements AutoCloseable {
         for (String one : kinds) {
             String outcome = replayer.replayAll(one);
             System.out.println(outcome);
-            failed |= !outcome.endsWith(" 0 still failed");
+            failed |= !outcome.endsWith(" 0 still failed") && !outcome.startsWith("Dry run");
         }
         return failed ? 1 : 0;
     }

@@ -18,9 +18,12 @@ public final class Replayer {
     private final DeliveryLedger ledger;
     private final Supplier<ProducerTemplate> template;
     private final Clock clock;
+    private final boolean dryRun;
 
+    /** With {@code dryRun}, says what it would send and sends nothing, as the polls do. */
     public Replayer(ErrorStore errors, DeliveryLedger ledger, Supplier<ProducerTemplate> template,
-                    Clock clock) {
+                    Clock clock, boolean dryRun) {
+        this.dryRun = dryRun;
         this.errors = errors;
         this.ledger = ledger;
         this.template = template;
@@ -41,6 +44,10 @@ public final class Replayer {
         if (ErrorStore.UNBUILT.equals(entry.endpoint())) {
             return "Entry " + id + " (" + entry.key() + ") could not be built from the shop's"
                     + " data, so there is no request to send again: " + entry.errorMessage();
+        }
+        if (dryRun) {
+            return "Dry run: entry " + id + " (" + entry.key() + ") would be sent again to "
+                    + entry.endpoint() + "; nothing sent";
         }
         if (!ledger.claimFailed(entry.key())) {
             return "Entry " + id + " (" + entry.key() + ") is being sent or was delivered;"
@@ -71,6 +78,10 @@ public final class Replayer {
     public String replayAll(String kind) {
         EventKind eventKind = EventKind.ofDetector(kind);
         List<ErrorEntry> failed = errors.failed(eventKind.keyPrefix());
+        if (dryRun) {
+            return "Dry run: " + failed.size() + " " + eventKind.keyPrefix() + " entries would"
+                    + " be sent again; nothing sent";
+        }
         int delivered = 0;
         for (ErrorEntry entry : failed) {
             if (replay(entry.id()).endsWith(") delivered")) {

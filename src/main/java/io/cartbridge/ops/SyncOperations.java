@@ -10,6 +10,7 @@ import io.cartbridge.delivery.Replayer;
 import io.cartbridge.delivery.RunHistory;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.management.JMException;
@@ -133,7 +134,15 @@ public final class SyncOperations implements SyncOperationsMBean {
 
     @Override
     public String replayAll(String kind) {
-        String outcome = replayer.replayAll(kind);
+        String wanted = kind == null ? "all" : kind.trim().toLowerCase(java.util.Locale.ROOT);
+        List<String> kinds = wanted.equals("all") ? List.of("cart", "checkout", "purchase")
+                : List.of(wanted);
+        if (!List.of("cart", "checkout", "purchase").containsAll(kinds)) {
+            return "Nothing replayed: the kind is cart, checkout, purchase or all, not '" + kind
+                    + "'";
+        }
+        String outcome = kinds.stream().map(replayer::replayAll)
+                .collect(java.util.stream.Collectors.joining("; "));
         LOG.info("JMX replay: {}", outcome);
         return outcome;
     }
@@ -142,6 +151,9 @@ public final class SyncOperations implements SyncOperationsMBean {
     public String backfillContacts(String from, String to) {
         LocalDate start = date(from);
         LocalDate end = date(to);
+        if (start != null && end != null && start.isAfter(end)) {
+            return "Not started: the first date " + start + " is after the last date " + end;
+        }
         background.submit(() -> {
             try {
                 backfill.run(start, end);

@@ -243,6 +243,27 @@ class SendPulseFaultsTest {
     }
 
     @Test
+    void should_send_nothing_when_replaying_in_a_dry_run() {
+        harness.sendPulse.failNextEvents(1, 422, "application/json",
+                "{\"error_code\":21356,\"message\":\"Badly formed data\"}");
+        purchases(1);
+        harness.runOnce();
+        long id = failed().get(0).id();
+        harness.restartService();
+        harness.with("sync.dry-run", "true");
+        harness.runOnce();
+        int calls = harness.sendPulse.eventCalls();
+
+        Replayer replayer = harness.service().context().getRegistry()
+                .lookupByNameAndType("replayer", Replayer.class);
+        assertThat(replayer.replay(id)).startsWith("Dry run: entry " + id);
+        assertThat(replayer.replayAll("purchase")).startsWith("Dry run: 1 purchase");
+
+        assertThat(harness.sendPulse.eventCalls()).isEqualTo(calls);
+        assertThat(failed()).hasSize(1);
+    }
+
+    @Test
     void should_send_with_a_static_api_key_and_never_ask_for_a_token() {
         harness.close();
         harness = ServiceHarness.onSubset().with("sendpulse.api-key", "static-key-for-tests")
