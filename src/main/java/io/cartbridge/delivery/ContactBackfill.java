@@ -77,7 +77,13 @@ public final class ContactBackfill {
             throw new IllegalStateException("Setting sendpulse.addressbook-id is required for the"
                     + " contact backfill");
         }
-        String cursor = "backfill:" + addressBookId;
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalStateException("The backfill's first date " + from
+                    + " is after its last date " + to);
+        }
+        // Each range resumes on its own: another range starts from the first customer.
+        String cursor = "backfill:" + addressBookId + (from == null && to == null ? ""
+                : ":" + (from == null ? "" : from) + ":" + (to == null ? "" : to));
         long after = Math.max(0, cursors.position(cursor));
         long total = query.list("backfill-count", Map.of("after", after),
                 row -> row.getLong("total")).get(0);
@@ -115,7 +121,8 @@ public final class ContactBackfill {
             LOG.info("Backfill: {}", status);
         }
         status = "Backfill into address book " + addressBookId + " done: " + added
-                + " contact(s) added, " + read + " customer(s) read";
+                + " contact(s) added, " + read + " customer(s) read"
+                + (read == 0 && after > 0 ? " (this range was imported before)" : "");
         LOG.info(status);
         return status;
     }
