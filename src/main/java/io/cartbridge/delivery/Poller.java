@@ -92,7 +92,8 @@ public final class Poller {
                     detection.cursor());
         }
 
-        Map<String, LedgerEntry> known = dryRun ? Map.of() : ledger.find(Stream.of(
+        // A dry run reads the ledger too, so that it leaves out what was sent before.
+        Map<String, LedgerEntry> known = ledger.find(Stream.of(
                 detection.events().stream().map(ShopEvent::key),
                 detection.skips().stream().map(Skip::key),
                 detection.unbuilt().stream().map(Unbuilt::key)).flatMap(keys -> keys).toList());

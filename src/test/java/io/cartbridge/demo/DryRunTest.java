@@ -57,6 +57,13 @@ class DryRunTest {
                 liveKeys.add(event.event() + ":" + event.body().path("email").asText());
             }
             assertThat(liveKeys).hasSize(wouldSend).doesNotHaveDuplicates();
+
+            // A dry run after that leaves out what was sent, carts included.
+            dry.restartService();
+            dry.with("sync.dry-run", "true");
+            List<PollRun> again = dry.runOnce();
+            assertThat(again).extracting(PollRun::sentCount).containsOnly(0);
+            assertThat(dry.sendPulse.received()).hasSize(wouldSend);
         }
     }
 
