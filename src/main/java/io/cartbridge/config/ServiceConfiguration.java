@@ -126,6 +126,13 @@ public final class ServiceConfiguration implements CamelConfiguration {
                         "max-age"))));
 
         Optional<String> storeUrl = settings.optional("opencart.store-url");
+        storeUrl.filter(url -> !url.trim().matches("(?i)https?://[^/\\s]+(/\\S*)?"))
+                .ifPresent(url -> {
+                    throw new IllegalStateException("Setting opencart.store-url"
+                            + " (OPENCART_STORE_URL) must be an absolute URL such as"
+                            + " https://shop.example/, not '"
+                            + url + "'");
+                });
         Set<Integer> saleStatuses = statusList(settings.text("sync.purchase-statuses", ""));
 
         ErrorStore errors = new ErrorStore(service, ledger);
@@ -194,7 +201,7 @@ public final class ServiceConfiguration implements CamelConfiguration {
         bind(context, "housekeeping", new Housekeeping(errors, dryRunWriter, recoveries,
                 Duration.ofDays(settings.integer("sync.retention-days", 30, 1)), clock));
         bind(context, "pages", new Pages(templates));
-        Replayer replayer = new Replayer(errors, ledger, templates, clock);
+        Replayer replayer = new Replayer(errors, ledger, templates, clock, dryRun);
         bind(context, "replayer", replayer);
         ContactBackfill backfill = new ContactBackfill(query,
                 () -> ShopSnapshot.load(query, storeUrl, saleStatuses),

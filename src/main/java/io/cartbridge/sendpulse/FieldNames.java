@@ -29,6 +29,24 @@ public final class FieldNames {
         Map<String, String> names = new LinkedHashMap<>();
         DEFAULTS.forEach((field, name) -> names.put(field,
                 lookup.apply("sendpulse.field." + field).map(String::trim).orElse(name)));
+        if (names.get("email").isEmpty()) {
+            throw new IllegalStateException("Setting sendpulse.field.email must not be empty:"
+                    + " SendPulse starts a flow only for an event with the contact's email");
+        }
+        // Two fields under one name: the later would silently overwrite the earlier.
+        Map<String, String> taken = new LinkedHashMap<>();
+        names.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            if (entry.getValue().isEmpty()) {
+                return;
+            }
+            String scope = entry.getKey().startsWith("product.") ? "product." : "";
+            String other = taken.putIfAbsent(scope + entry.getValue(), entry.getKey());
+            if (other != null) {
+                throw new IllegalStateException("Settings sendpulse.field." + other + " and"
+                        + " sendpulse.field." + entry.getKey() + " both name the field '"
+                        + entry.getValue() + "'; give each its own name");
+            }
+        });
         return new FieldNames(names);
     }
 
