@@ -98,6 +98,31 @@ class ContactBackfillTest {
         }
     }
 
+    @Test
+    void should_resume_each_date_range_on_its_own_and_refuse_a_reversed_one() {
+        try (ServiceHarness harness = ServiceHarness.onSubset()
+                .with("sendpulse.addressbook-id", "880013")) {
+            harness.runOnce();
+            harness.activity.bulkCustomers("ranged", 30, 0, 0);
+            ContactBackfill backfill = harness.service().context().getRegistry()
+                    .lookupByNameAndType("contactBackfill", ContactBackfill.class);
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+
+            assertThatThrownBy(() -> backfill.run(today, today.minusYears(1)))
+                    .hasMessageContaining("is after its last date");
+            // A range that holds nobody reads every customer, adds none...
+            assertThat(backfill.run(today.minusYears(3), today.minusYears(2)))
+                    .contains("0 contact(s) added, 30 customer(s) read");
+            // ...and leaves the next range its own start.
+            assertThat(backfill.run(today.minusDays(1), today.plusDays(1)))
+                    .contains("30 contact(s) added");
+            assertThat(backfill.run(today.minusDays(1), today.plusDays(1)))
+                    .contains("0 contact(s) added, 0 customer(s) read")
+                    .contains("this range was imported before");
+            assertThat(harness.sendPulse.contacts()).hasSize(30);
+        }
+    }
+
     /** Every third customer did not tick the newsletter box; every seventh is disabled. */
     private static boolean consents(int i) {
         return i % 3 != 0 && i % 7 != 0;
