@@ -3,10 +3,12 @@ package io.cartbridge.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cartbridge.opencart.Contact;
 import io.cartbridge.opencart.ContactReader;
 import io.cartbridge.opencart.ShopEvent;
 import io.cartbridge.opencart.ShopQuery;
 import io.cartbridge.opencart.ShopSnapshot;
+import io.cartbridge.ops.Masking;
 import io.cartbridge.sendpulse.SendPulseAuth;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -106,7 +108,10 @@ public final class ContactBackfill {
             for (Customer customer : page) {
                 Orders bought = orders.getOrDefault(customer.id(),
                         new Orders(0, BigDecimal.ZERO, null, false));
-                if (inWindow(customer.registered(), from, to) || bought.inWindow()) {
+                if (!Contact.validEmail(customer.email())) {
+                    LOG.info("Backfill: customer {} left out, invalid email {}", customer.id(),
+                            Masking.email(customer.email()));
+                } else if (inWindow(customer.registered(), from, to) || bought.inWindow()) {
                     emails.add(contact(customer, bought, shop));
                 }
             }

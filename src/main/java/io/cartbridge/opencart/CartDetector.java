@@ -63,7 +63,7 @@ public final class CartDetector implements Detector {
     /** Skip reasons that may pass while the cart stays as it is. */
     public static final List<String> PASSING_REASONS = List.of(SkipReason.COOL_DOWN.label(),
             SkipReason.NO_CONSENT.label(), SkipReason.CUSTOMER_DISABLED.label(),
-            SkipReason.NO_EMAIL.label());
+            SkipReason.NO_EMAIL.label(), SkipReason.INVALID_EMAIL.label());
 
     /** Lines this far below the floor are read again when the next floor is worked out. */
     private static final int FLOOR_OVERLAP = 50;
@@ -215,6 +215,9 @@ public final class CartDetector implements Detector {
         }
         if (!cart.contact().hasEmail()) {
             return SkipReason.NO_EMAIL;
+        }
+        if (!cart.contact().hasValidEmail()) {
+            return SkipReason.INVALID_EMAIL;
         }
         if (rules.requireConsent() && !cart.contact().newsletter()) {
             return SkipReason.NO_CONSENT;

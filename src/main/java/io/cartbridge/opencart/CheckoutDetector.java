@@ -73,8 +73,9 @@ public final class CheckoutDetector implements Detector {
         List<Skip> skips = new ArrayList<>();
         Map<String, List<CheckoutRow>> byEmail = new LinkedHashMap<>();
         for (CheckoutRow row : rows) {
-            if (!row.contact().hasEmail()) {
-                skips.add(skip(row, SkipReason.NO_EMAIL));
+            if (!row.contact().hasValidEmail()) {
+                skips.add(skip(row, row.contact().hasEmail() ? SkipReason.INVALID_EMAIL
+                        : SkipReason.NO_EMAIL));
             } else {
                 byEmail.computeIfAbsent(SaleHistory.normal(row.contact().email()),
                         email -> new ArrayList<>()).add(row);

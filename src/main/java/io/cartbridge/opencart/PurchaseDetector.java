@@ -98,6 +98,8 @@ public final class PurchaseDetector implements Detector {
                 reason = SkipReason.SALE_BEFORE;
             } else if (!row.contact().hasEmail()) {
                 reason = SkipReason.NO_EMAIL;
+            } else if (!row.contact().hasValidEmail()) {
+                reason = SkipReason.INVALID_EMAIL;
             } else if (requireConsent && !row.contact().newsletter()) {
                 reason = SkipReason.NO_CONSENT;
             }

@@ -3,6 +3,7 @@ package io.cartbridge.opencart;
 /** Why a detected item is not sent. The label is what logs, summaries and the ledger show. */
 public enum SkipReason {
     NO_EMAIL("no email"),
+    INVALID_EMAIL("invalid email"),
     NO_CONTACT("no contact"),
     CUSTOMER_EMAIL("email of a registered customer"),
     NO_CONSENT("no consent"),

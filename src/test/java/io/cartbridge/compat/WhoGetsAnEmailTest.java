@@ -157,6 +157,38 @@ class WhoGetsAnEmailTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void should_skip_an_order_or_a_cart_whose_email_cannot_be_an_address() {
+        try (ServiceHarness harness = ServiceHarness.onSubset()) {
+            harness.runOnce();
+            ShopActivity shop = harness.activity;
+            int typo = shop.customer("ann at example.test", "Ann", "Typo", "", true, true);
+            shop.cartLine(typo, 40, 1, "[]", shop.minutesAgo(90));
+            shop.order().contact("x@example.test<script>", "Xi", "Tag", "")
+                    .added(shop.minutesAgo(90))
+                    .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
+            int sale = shop.order().contact("not an email", "Nat", "Email", "")
+                    .added(shop.minutesAgo(30))
+                    .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
+            shop.history(sale, 2, shop.minutesAgo(30));
+            int fine = shop.order().contact("Fine.Buyer+shop@mail.example.test", "Fi", "Ne", "")
+                    .added(shop.minutesAgo(30))
+                    .line(40, "iPhone", "product 11", 1, "101.0000", "0").create();
+            shop.history(fine, 2, shop.minutesAgo(30));
+
+            List<PollRun> runs = harness.runOnce();
+
+            assertThat(harness.sendPulse.emails("purchase"))
+                    .containsExactly("Fine.Buyer+shop@mail.example.test");
+            assertThat(harness.sendPulse.received()).hasSize(1);
+            for (String detector : List.of("abandoned-carts", "abandoned-checkouts",
+                    "purchases")) {
+                assertThat(harness.run(runs, detector).skippedByReason())
+                        .as(detector).isEqualTo(Map.of("invalid email", 1));
+            }
+        }
+    }
+
     @ParameterizedTest(name = "F15 on OpenCart {0}, MySQL 8 SQL mode: {1}")
     @MethodSource("io.cartbridge.compat.CompatibilityTest#installs")
     void should_measure_idle_time_in_the_store_time_zone_whatever_the_jvm_zone(String version,
