@@ -24,6 +24,13 @@ public final class App {
             "Settings come from application.properties in the working folder and from",
             "environment variables (sync.once -> SYNC_ONCE).");
 
+    /**
+     * A backfill or replay runs beside the service, often from cron on the same host: no
+     * schedules, and no management port, which the running service holds.
+     */
+    private static final Map<String, String> ONE_SHOT = Map.of("sync.once", "true",
+            "camel.management.enabled", "false");
+
     private App() {
     }
 
@@ -47,12 +54,12 @@ public final class App {
         try {
             checkConfiguration();
             if (args.length > 0 && args[0].equals("--backfill")) {
-                try (SyncService service = new SyncService(Map.of("sync.once", "true"))) {
+                try (SyncService service = new SyncService(ONE_SHOT)) {
                     exitCode = service.backfill(args.length > 1 ? args[1] : null,
                             args.length > 2 ? args[2] : null);
                 }
             } else if (args.length > 0 && args[0].equals("--replay")) {
-                try (SyncService service = new SyncService(Map.of("sync.once", "true"))) {
+                try (SyncService service = new SyncService(ONE_SHOT)) {
                     exitCode = service.replay(args.length > 1 ? args[1] : "all");
                 }
             } else {
