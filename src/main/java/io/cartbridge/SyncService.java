@@ -62,7 +62,8 @@ public final class SyncService implements AutoCloseable {
         main.start();
         List<PollRun> runs = runOnce();
         System.out.println(summary(runs));
-        return runs.stream().anyMatch(run -> run.failedCount() > 0) ? 1 : 0;
+        return runs.stream().anyMatch(run -> run.failedCount() > 0 || run.readError() != null)
+                ? 1 : 0;
     }
 
     /** Runs the contact backfill once, without the schedules; returns the exit code. */

@@ -16,6 +16,7 @@ import io.cartbridge.delivery.Pages;
 import io.cartbridge.delivery.Poller;
 import io.cartbridge.delivery.Recoveries;
 import io.cartbridge.delivery.Replayer;
+import io.cartbridge.delivery.PollRun;
 import io.cartbridge.delivery.RunHistory;
 import io.cartbridge.opencart.CartDetector;
 import io.cartbridge.opencart.CombinedDetector;
@@ -197,6 +198,12 @@ public final class ServiceConfiguration implements CamelConfiguration {
             long failed = errors.count(ErrorEntry.FAILED);
             return failed <= errorThreshold ? null : failed + " failed items wait in the error"
                     + " store (threshold " + errorThreshold + ")";
+        }));
+        bind(context, "shopReadsHealth", new ServiceHealthCheck("shop-reads", () -> {
+            Map<EventKind, PollRun> latest = new EnumMap<>(EventKind.class);
+            history.recent().forEach(run -> latest.putIfAbsent(run.kind(), run));
+            return latest.values().stream().filter(run -> run.readError() != null)
+                    .map(PollRun::summary).findFirst().orElse(null);
         }));
         bind(context, "housekeeping", new Housekeeping(errors, dryRunWriter, recoveries,
                 Duration.ofDays(settings.integer("sync.retention-days", 30, 1)), clock));

@@ -24,6 +24,7 @@ public final class PollRun {
     private final AtomicInteger failed = new AtomicInteger();
     private final Map<String, AtomicInteger> skipped = new ConcurrentHashMap<>();
     private final AtomicLong firstHeld = new AtomicLong(Long.MAX_VALUE);
+    private volatile String readError;
 
     /** Skip reason of an item that another poll or instance has claimed and not sent yet. */
     public static final String CLAIMED_ELSEWHERE = "claimed by another poll";
@@ -44,6 +45,9 @@ public final class PollRun {
             all.failed.addAndGet(run.failedCount());
             run.skippedByReason().forEach((reason, count) -> all.skipped
                     .computeIfAbsent(reason, r -> new AtomicInteger()).addAndGet(count));
+            if (run.readError() != null) {
+                all.readError = run.readError();
+            }
         }
         return all;
     }
@@ -131,11 +135,24 @@ public final class PollRun {
         return hold == Long.MAX_VALUE ? detected : Math.min(detected, hold - 1);
     }
 
+    /** The poll could not read the shop; nothing was found, and the cursor stays. */
+    public void readFailed(String message) {
+        readError = message;
+    }
+
+    /** Why the poll could not read the shop, or null when it could. */
+    public String readError() {
+        return readError;
+    }
+
     /** One line, e.g. {@code purchases: found 12, sent 11, skipped 1 (no email), failed 0}. */
     public String summary() {
         String reasons = skippedByReason().entrySet().stream()
                 .map(entry -> entry.getValue() + " " + entry.getKey())
                 .collect(Collectors.joining(", "));
+        if (readError != null) {
+            return kind.detector() + ": could not read the shop: " + readError;
+        }
         return kind.detector() + ": found " + foundCount() + ", "
                 + (dryRun ? "would send " : "sent ") + sentCount() + ", skipped " + skippedCount()
                 + (reasons.isEmpty() ? "" : " (" + reasons + ")") + ", failed " + failedCount();

@@ -4,6 +4,7 @@ import io.cartbridge.opencart.Detection;
 import io.cartbridge.opencart.Detector;
 import io.cartbridge.opencart.EventKind;
 import io.cartbridge.opencart.ShopEvent;
+import io.cartbridge.opencart.ShopQuery.ShopQueryException;
 import io.cartbridge.opencart.ShopSnapshot;
 import io.cartbridge.opencart.Skip;
 import io.cartbridge.opencart.SkipReason;
@@ -83,10 +84,20 @@ public final class Poller {
     public PollBatch poll(String detectorName) {
         EventKind kind = EventKind.ofDetector(detectorName);
         PollRun run = new PollRun(kind, clock.instant(), dryRun);
-        ShopSnapshot shop = snapshots.get();
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), shop.zone());
         long cursor = cursor(kind);
-        Detection detection = detectors.get(kind).detect(shop, now, cursor);
+        Detection detection;
+        try {
+            ShopSnapshot shop = snapshots.get();
+            LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), shop.zone());
+            detection = detectors.get(kind).detect(shop, now, cursor);
+        } catch (ShopQueryException e) {
+            // One line, not a stack trace per poll: the shop is down or its tables changed.
+            String problem = e.getMessage();
+            LOG.error("{}: the shop could not be read; nothing moves until a poll can: {}",
+                    kind.detector(), problem);
+            run.readFailed(problem);
+            return new PollBatch(run, List.of(), -1, false);
+        }
         if (cursor < 0 && kind == EventKind.PURCHASE) {
             LOG.info("{}: first start, first page read up to history id {}", kind.detector(),
                     detection.cursor());

@@ -55,7 +55,8 @@ public final class RunHistory {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO sync_run (detector, started_at, duration_ms, found, sent,"
-                             + " skipped, failed, skip_reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                             + " skipped, failed, skip_reasons, error)"
+                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, run.kind().detector());
             insert.setObject(2, LocalDateTime.ofInstant(run.started(), ZoneOffset.UTC));
             insert.setLong(3, millis);
@@ -66,6 +67,9 @@ public final class RunHistory {
             insert.setString(8, run.skippedByReason().entrySet().stream()
                     .map(entry -> entry.getKey() + "=" + entry.getValue())
                     .collect(Collectors.joining(", ")));
+            String error = run.readError();
+            insert.setString(9, error == null || error.length() <= 1024 ? error
+                    : error.substring(0, 1024));
             insert.executeUpdate();
         } catch (SQLException e) {
             LOG.warn("Cannot write the run history of {}: {}", run.kind().detector(),
