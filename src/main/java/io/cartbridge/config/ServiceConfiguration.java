@@ -221,6 +221,9 @@ public final class ServiceConfiguration implements CamelConfiguration {
         int jmxPort = settings.integer("management.jmx-port", 0, 0);
         String jmxHost = settings.text("management.jmx-host", "127.0.0.1");
         Optional<String> jmxPasswords = settings.optional("management.jmx-password-file");
+        if (jmxPort > 0) {
+            JmxRemote.check(jmxPasswords.map(Path::of).orElse(null));
+        }
         onStartAndStop(context, new ServiceSupport() {
             private JmxRemote remote;
 

@@ -6,13 +6,16 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
 import java.rmi.server.RMIServerSocketFactory;
 import java.rmi.server.UnicastRemoteObject;
 import java.security.MessageDigest;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import javax.management.remote.JMXAuthenticator;
 import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXConnectorServerFactory;
@@ -70,10 +73,36 @@ public final class JmxRemote {
         }
     }
 
+    /**
+     * Checks the password file before anything starts: it must exist, be readable by the
+     * service, be closed to other users (as the JDK asks of its own file) and name a user.
+     */
+    public static void check(Path file) {
+        users(file);
+    }
+
     private static Map<String, String> users(Path file) {
-        if (file == null || !Files.isReadable(file)) {
+        if (file == null) {
+            throw new IllegalStateException("Setting management.jmx-port needs"
+                    + " management.jmx-password-file (MANAGEMENT_JMX_PASSWORD_FILE): a file of"
+                    + " 'user password' lines");
+        }
+        if (!Files.isReadable(file)) {
             throw new IllegalStateException("Remote JMX needs a readable password file"
                     + " (setting management.jmx-password-file): " + file);
+        }
+        try {
+            Set<PosixFilePermission> open = EnumSet.of(PosixFilePermission.GROUP_READ,
+                    PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_WRITE,
+                    PosixFilePermission.OTHERS_WRITE);
+            open.retainAll(Files.getPosixFilePermissions(file));
+            if (!open.isEmpty()) {
+                throw new IllegalStateException("The JMX password file " + file + " can be"
+                        + " read or written by other users; make it readable by the service's"
+                        + " user only (chmod 600)");
+            }
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            // A file system without POSIX permissions: nothing to check.
         }
         Map<String, String> users = new HashMap<>();
         try {
@@ -83,9 +112,11 @@ public final class JmxRemote {
                     continue;
                 }
                 String[] parts = trimmed.split("\\s+", 2);
-                if (parts.length == 2) {
-                    users.put(parts[0], parts[1]);
+                if (parts.length != 2) {
+                    throw new IllegalStateException("The JMX password file " + file + " has a"
+                            + " line with a user and no password: '" + parts[0] + "'");
                 }
+                users.put(parts[0], parts[1]);
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + file, e);

@@ -36,6 +36,8 @@ class JmxOperationsTest {
     void start_with_remote_jmx() throws IOException {
         Path passwords = folder.resolve("jmx.password");
         Files.writeString(passwords, "# user password\n" + USER + " " + PASSWORD + "\n");
+        Files.setPosixFilePermissions(passwords,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
