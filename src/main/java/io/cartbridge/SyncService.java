@@ -7,10 +7,13 @@ import io.cartbridge.delivery.PollRun;
 import io.cartbridge.delivery.Replayer;
 import io.cartbridge.delivery.RunHistory;
 import io.cartbridge.opencart.EventKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -37,6 +40,8 @@ public final class SyncService implements AutoCloseable {
                 "file:application.properties"));
         main.configure().addConfiguration(ServiceConfiguration.class);
         Properties properties = new Properties();
+        routesBesideConfig().ifPresent(pattern ->
+                properties.put("camel.main.routes-include-pattern", pattern));
         properties.putAll(overrides);
         main.setOverrideProperties(properties);
         main.addMainListener(new MainListenerSupport() {
@@ -50,6 +55,23 @@ public final class SyncService implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * Started from another folder with {@code -Dcartbridge.config=file:/etc/x/application
+     * .properties}, the routes are read from the routes/ folder beside that file, unless the
+     * working folder has its own.
+     */
+    private static Optional<String> routesBesideConfig() {
+        String location = System.getProperty("cartbridge.config");
+        if (location == null || !location.startsWith("file:")
+                || Files.isDirectory(Path.of("routes"))) {
+            return Optional.empty();
+        }
+        Path folder = Path.of(location.substring("file:".length())).toAbsolutePath()
+                .getParent();
+        return folder != null && Files.isDirectory(folder.resolve("routes"))
+                ? Optional.of("file:" + folder.resolve("routes") + "/*.yaml") : Optional.empty();
     }
 
     /** Runs as configured: one cycle and an exit code, or until the process is stopped. */

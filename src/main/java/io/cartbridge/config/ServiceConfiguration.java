@@ -126,6 +126,7 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 "max-age".equals(settings.choice("sync.purchases-start", "latest", "latest",
                         "max-age"))));
 
+        checkStartupSettings(settings);
         Optional<String> storeUrl = settings.optional("opencart.store-url");
         storeUrl.filter(url -> !url.trim().matches("(?i)https?://[^/\\s]+(/\\S*)?"))
                 .ifPresent(url -> {
@@ -303,6 +304,27 @@ public final class ServiceConfiguration implements CamelConfiguration {
                 && settings.optional("sendpulse.addressbook-id").isPresent();
         return event -> on && event.kind() == EventKind.PURCHASE && event.contact().newsletter()
                 ? ContactBackfill.purchaseContact(event) : null;
+    }
+
+    /** Settings Camel would only reject with a stack trace, once the routes start. */
+    private static void checkStartupSettings(Settings settings) {
+        for (String schedule : List.of("abandoned-carts", "abandoned-checkouts", "purchases",
+                "housekeeping")) {
+            String key = "sync.schedule." + schedule;
+            String cron = settings.text(key, "");
+            if (!org.quartz.CronExpression.isValidExpression(cron)) {
+                throw new IllegalStateException("Setting " + key + " (environment "
+                        + Settings.environmentName(key) + ") must be a Quartz cron expression"
+                        + " such as '0 0/2 * * * ?', not '" + cron + "'");
+            }
+        }
+        settings.integer("management.http-port", 9876, 1, 65535);
+        String api = settings.text("sendpulse.api-url", "https://api.sendpulse.com");
+        if (!api.trim().matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
+            throw new IllegalStateException("Setting sendpulse.api-url (SENDPULSE_API_URL) must"
+                    + " be an http or https URL such as https://api.sendpulse.com, not '" + api
+                    + "'");
+        }
     }
 
     private static String reachable(DataSource dataSource) {
