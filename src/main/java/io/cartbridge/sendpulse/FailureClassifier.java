@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides what a failed call means: retry it (connection errors, timeouts, 429 and 5xx), renew
@@ -15,6 +17,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * route's redelivery policy asks {@link #shouldRetry} after each failure.
  */
 public final class FailureClassifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FailureClassifier.class);
 
     /** Exchange property: the token SendPulse refused, to be dropped before the next attempt. */
     public static final String REFUSED_TOKEN = "CartbridgeRefusedToken";
@@ -46,8 +50,26 @@ public final class FailureClassifier {
         this.clock = clock;
     }
 
-    /** Whether the failed call in this exchange should be made again. */
+    /**
+     * Whether the failed call in this exchange should be made again. A call that will be made
+     * again is logged here, at WARN, in one line; one that will not is left to the error store.
+     */
     public boolean shouldRetry(Exchange exchange) {
+        boolean retry = decide(exchange);
+        if (retry) {
+            Throwable error = exchange.getException() != null ? exchange.getException()
+                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            Failure failure = describe(error);
+            LOG.warn("POST {} failed ({}), attempt {}; trying again",
+                    exchange.getProperty(SendPulseAuth.PATH),
+                    failure.httpStatus() == null ? failure.message()
+                            : "HTTP " + failure.httpStatus(),
+                    exchange.getProperty(ATTEMPTS, 1, Integer.class));
+        }
+        return retry;
+    }
+
+    private boolean decide(Exchange exchange) {
         Throwable error = exchange.getException();
         if (error == null) {
             error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
