@@ -100,6 +100,7 @@ public final class Deliveries {
         }
         if (delivery.replay()) {
             errors.markDelivered(delivery.key());
+            metrics.replayed(delivery.kind().keyPrefix());
             LOG.info("Replayed {} ({}): delivered", delivery.key(),
                     Masking.email(delivery.email()));
         }

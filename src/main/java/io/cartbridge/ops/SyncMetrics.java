@@ -53,10 +53,18 @@ public final class SyncMetrics {
         run.skippedByReason().forEach((reason, count) -> Counter
                 .builder("cartbridge_items_skipped").tag("kind", kind).tag("reason", reason)
                 .register(registry()).increment(count));
+        if (run.readError() != null) {
+            return;
+        }
         lastPoll.computeIfAbsent(run.kind().detector(), detector -> registry().gauge(
                 "cartbridge_last_successful_poll_seconds",
                 io.micrometer.core.instrument.Tags.of("detector", detector), new AtomicLong()))
                 .set(System.currentTimeMillis() / 1000);
+    }
+
+    /** An item of the error store that a replay delivered. */
+    public void replayed(String kind) {
+        count("cartbridge_items_sent", kind, 1);
     }
 
     /** Time from detection to SendPulse's acceptance of one item. */
