@@ -80,6 +80,9 @@ class TwoInstancesTest {
                 // of the page.
                 assertThat(takeover).isLessThan(30);
 
+                // Once the other has recorded what it sent: a kill while its last answers are
+                // on their way would repeat those, which is the first kill's case again.
+                await().atMost(Duration.ofSeconds(30)).until(() -> claimed(harness) == 0);
                 other.kill();
                 insertPurchases(harness, 5001, 10);
                 try (ServiceProcess third = ServiceProcess.start(settings)) {
@@ -141,6 +144,15 @@ class TwoInstancesTest {
                     .added(harness.activity.minutesAgo(1))
                     .line(40, "iPhone", "IP-1", 1, "101.0000", "0").create();
             harness.activity.history(order, 2, harness.activity.minutesAgo(1));
+        }
+    }
+
+    private static long claimed(ServiceHarness harness) throws java.sql.SQLException {
+        try (java.sql.Connection connection = harness.state.connect();
+             java.sql.ResultSet row = connection.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM sync_ledger WHERE status = 'claimed'")) {
+            row.next();
+            return row.getLong(1);
         }
     }
 }
