@@ -140,6 +140,21 @@ public final class Deliveries {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Failure failure = classifier.describe(error);
         int attempts = exchange.getProperty(FailureClassifier.ATTEMPTS, 1, Integer.class);
+        if (!delivery.replay() && exchange.getContext().isStopping() && failure.retryable()) {
+            // Stopping in the middle of retries: the next start sends it, as after a crash.
+            try {
+                ledger.release(delivery.key());
+                LOG.info("{} ({}) was not sent before the stop ({}); given back for the next"
+                        + " start", delivery.key(), Masking.email(delivery.email()),
+                        failure.message());
+            } catch (RuntimeException e) {
+                LOG.warn("{} was not sent before the stop; its claim stays until another"
+                        + " instance sees that this one is gone: {}", delivery.key(),
+                        e.getMessage());
+            }
+            delivery.run().unrecorded(delivery.position());
+            return;
+        }
         try {
             errors.record(delivery, "POST " + delivery.path(), failure, attempts);
             delivery.run().failed();

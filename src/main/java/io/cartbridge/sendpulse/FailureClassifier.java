@@ -91,6 +91,10 @@ public final class FailureClassifier {
         if (!describe(error).retryable()) {
             return false;
         }
+        if (exchange.getContext().isStopping()) {
+            // The service is stopping: the item is given back for the next start instead.
+            return false;
+        }
         if (status != null && status == 429) {
             limiter.pause(RATE_LIMIT_PAUSE);
             return clock.instant().isBefore(firstFailure.plus(rateLimitBudget));

@@ -72,6 +72,35 @@ class StopAndCrashTest {
     }
 
     @Test
+    void should_stop_at_once_during_a_rate_limit_back_off_and_send_the_item_after_a_restart()
+            throws Exception {
+        try (ServiceHarness harness = ServiceHarness.onSubset()) {
+            harness.runOnce();
+            harness.restartService();
+            harness.activity.bulkPurchases(300000, "paused", 3);
+            harness.sendPulse.failEvents(429, "application/json",
+                    "{\"error_code\":2020,\"message\":\"Too many requests\"}");
+
+            try (ServiceProcess service = ServiceProcess.start(scheduled(harness))) {
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> harness.sendPulse.eventCalls() >= 3);
+                long stopping = System.nanoTime();
+                service.stop();
+                double seconds = (System.nanoTime() - stopping) / 1e9;
+                System.out.printf("StopAndCrashTest: stopped in %.1f s during a 429 back-off%n",
+                        seconds);
+                assertThat(seconds).as(service.output()).isLessThan(20);
+                assertThat(service.output()).contains("given back for the next start");
+            }
+            assertThat(harness.sendPulse.received()).isEmpty();
+            harness.sendPulse.heal();
+            harness.runOnce();
+
+            assertExactlyOnce(harness.sendPulse.received(), 3);
+        }
+    }
+
+    @Test
     void should_lose_nothing_when_killed_mid_batch_and_started_again_within_the_lease()
             throws Exception {
         // The default claim lease of ten minutes: the claims of the killed process must be
