@@ -1,5 +1,6 @@
 package io.cartbridge;
 
+import io.cartbridge.delivery.Replayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -10,8 +11,6 @@ import java.util.Map;
 /** Starts the service from the command line, with application.properties in the working folder. */
 public final class App {
 
-    private static final List<String> REPLAY_KINDS = List.of("cart", "checkout", "purchase",
-            "all");
     private static final String USAGE = String.join("\n",
             "Usage: java -jar opencart-sendpulse.jar [--backfill [FROM [TO]] | --replay [KIND]]",
             "  (none)                 run the sync on its schedules (or one cycle with",
@@ -102,8 +101,9 @@ public final class App {
             if (args.length > 2) {
                 return "--replay takes one kind at most, not " + (args.length - 1);
             }
-            if (args.length == 2 && !REPLAY_KINDS.contains(args[1])) {
-                return "--replay: '" + args[1] + "' is not one of " + REPLAY_KINDS;
+            if (args.length == 2 && Replayer.kinds(args[1]).isEmpty()) {
+                return "--replay: '" + args[1] + "' is not one of [cart, checkout, purchase,"
+                        + " all]";
             }
             return null;
         }

@@ -108,10 +108,8 @@ public final class SyncService implements AutoCloseable {
         main.start();
         Replayer replayer = context().getRegistry().lookupByNameAndType("replayer",
                 Replayer.class);
-        List<String> kinds = kind.equals("all") ? List.of("cart", "checkout", "purchase")
-                : List.of(kind);
         boolean failed = false;
-        for (String one : kinds) {
+        for (String one : Replayer.kinds(kind)) {
             String outcome = replayer.replayAll(one);
             System.out.println(outcome);
             failed |= !outcome.endsWith(" 0 still failed") && !outcome.startsWith("Dry run");

@@ -128,7 +128,7 @@ public final class ServiceConfiguration implements CamelConfiguration {
 
         checkStartupSettings(settings);
         Optional<String> storeUrl = settings.optional("opencart.store-url");
-        storeUrl.filter(url -> !url.trim().matches("(?i)https?://[^/\\s]+(/\\S*)?"))
+        storeUrl.filter(url -> !httpUrl(url))
                 .ifPresent(url -> {
                     throw new IllegalStateException("Setting opencart.store-url"
                             + " (OPENCART_STORE_URL) must be an absolute URL such as"
@@ -320,11 +320,16 @@ public final class ServiceConfiguration implements CamelConfiguration {
         }
         settings.integer("management.http-port", 9876, 1, 65535);
         String api = settings.text("sendpulse.api-url", "https://api.sendpulse.com");
-        if (!api.trim().matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
+        if (!httpUrl(api)) {
             throw new IllegalStateException("Setting sendpulse.api-url (SENDPULSE_API_URL) must"
                     + " be an http or https URL such as https://api.sendpulse.com, not '" + api
                     + "'");
         }
+    }
+
+    /** An absolute http or https URL: scheme, host, then an optional path. */
+    private static boolean httpUrl(String url) {
+        return url.trim().matches("(?i)https?://[^/\\s]+(/\\S*)?");
     }
 
     private static String reachable(DataSource dataSource) {

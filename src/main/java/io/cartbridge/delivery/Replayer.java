@@ -3,7 +3,9 @@ package io.cartbridge.delivery;
 import io.cartbridge.opencart.EventKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.camel.ProducerTemplate;
@@ -72,6 +74,17 @@ public final class Replayer {
         }
         return "Entry " + id + " (" + entry.key() + ") failed again and stays in the error"
                 + " store: " + errors.entry(id).map(ErrorEntry::errorMessage).orElse("");
+    }
+
+    /**
+     * The kinds that "cart", "checkout", "purchase" or "all" (any case) stands for; empty for
+     * anything else.
+     */
+    public static List<String> kinds(String kind) {
+        List<String> all = Arrays.stream(EventKind.values())
+                .map(EventKind::keyPrefix).toList();
+        String wanted = kind == null ? "" : kind.trim().toLowerCase(Locale.ROOT);
+        return wanted.equals("all") ? all : all.contains(wanted) ? List.of(wanted) : List.of();
     }
 
     /** Replays every failed entry of one kind: cart, checkout or purchase. */

@@ -134,10 +134,8 @@ public final class SyncOperations implements SyncOperationsMBean {
 
     @Override
     public String replayAll(String kind) {
-        String wanted = kind == null ? "all" : kind.trim().toLowerCase(java.util.Locale.ROOT);
-        List<String> kinds = wanted.equals("all") ? List.of("cart", "checkout", "purchase")
-                : List.of(wanted);
-        if (!List.of("cart", "checkout", "purchase").containsAll(kinds)) {
+        List<String> kinds = Replayer.kinds(kind == null ? "all" : kind);
+        if (kinds.isEmpty()) {
             return "Nothing replayed: the kind is cart, checkout, purchase or all, not '" + kind
                     + "'";
         }
